@@ -1,0 +1,16 @@
+/**
+ * `npm run bench -- <name>` runs one benchmark; with no name it lists them. Each benchmark prints, as the
+ * last line on stdout, one JSON object `{ "bench": "<name>", ...figures }`.
+ */
+const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  routing: () => import("./routing.js"),
+};
+
+const name = process.argv[2];
+if (!name || !(name in BENCHMARKS)) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}>`);
+  process.exitCode = name ? 2 : 0;
+} else {
+  const load = BENCHMARKS[name]!;
+  await (await load()).run();
+}

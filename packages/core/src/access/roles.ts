@@ -1,0 +1,49 @@
+/**
+ * Who may do what. Roles are fixed by the product (they map to the screens people use); permissions are the
+ * finer-grained actions the API checks on every route.
+ */
+export const ROLES = ["admin", "supervisor", "agent", "qa", "wfm"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "tenant:read",
+  "users:read",
+  "users:manage",
+  "teams:read",
+  "teams:manage",
+  "api_keys:manage",
+  "audit:read",
+  "realtime:wallboard",
+  "realtime:queue",
+  "realtime:own_work",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  supervisor: [
+    "tenant:read",
+    "users:read",
+    "teams:read",
+    "teams:manage",
+    "audit:read",
+    "realtime:wallboard",
+    "realtime:queue",
+    "realtime:own_work",
+  ],
+  agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue"],
+  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work"],
+  wfm: ["tenant:read", "users:read", "teams:read", "realtime:wallboard", "realtime:queue", "realtime:own_work"],
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,3 @@
+export * from "./access/roles.js";
+export * from "./errors/sentra-error.js";
+export * from "./time/clock.js";
