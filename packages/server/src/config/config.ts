@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+/**
+ * Sentra is configured by environment variables (documented in README). Everything is validated at start so a
+ * wrong value stops the process with a message naming the variable, instead of failing later in a handler.
+ */
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(fallback);
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+    .transform((v) => v === "true" || v === "1" || v === "yes")
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z
+  .object({
+    SENTRA_PORT: port(3000),
+    SENTRA_HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+    SENTRA_DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+    SENTRA_DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    SENTRA_NATS_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(nats|tls|wss?):\/\/[^\s]+$|^[^\s/:]+:\d+$/, "must be a nats://host:port URL")
+        .optional(),
+    ),
+    SENTRA_ADMIN_EMAIL: optionalText.pipe(z.email("must be an email address").optional()),
+    SENTRA_ADMIN_PASSWORD: optionalText.pipe(
+      z.string().min(12, "must be at least 12 characters (no weak default passwords)").optional(),
+    ),
+    SENTRA_LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+    SENTRA_COOKIE_SECURE: booleanFlag(true),
+    SENTRA_SEED_DEMO: booleanFlag(true),
+    SENTRA_BODY_LIMIT_BYTES: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1024, "must be at least 1024")
+      .default(1_048_576),
+    SENTRA_LOGIN_MAX_FAILURES: z.coerce.number({ error: "must be a number" }).int().min(1).default(5),
+    SENTRA_LOGIN_LOCK_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).default(15),
+    SENTRA_SESSION_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).default(12),
+  })
+  .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
+    message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
+    path: ["SENTRA_ADMIN_EMAIL"],
+  });
+
+export interface SentraConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  natsUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  cookieSecure: boolean;
+  seedDemo: boolean;
+  bodyLimitBytes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  sessionHours: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Sentra cannot start, the configuration is wrong:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every wrong variable at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SentraConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      const given = typeof issue.path[0] === "string" ? env[issue.path[0]] : undefined;
+      const shown = given === undefined || /PASSWORD/.test(name) ? "" : ` (got "${given}")`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    port: e.SENTRA_PORT,
+    host: e.SENTRA_HOST,
+    dataDir: e.SENTRA_DATA_DIR,
+    databaseUrl: e.SENTRA_DATABASE_URL,
+    natsUrl: e.SENTRA_NATS_URL,
+    adminEmail: e.SENTRA_ADMIN_EMAIL,
+    adminPassword: e.SENTRA_ADMIN_PASSWORD,
+    logLevel: e.SENTRA_LOG_LEVEL,
+    cookieSecure: e.SENTRA_COOKIE_SECURE,
+    seedDemo: e.SENTRA_SEED_DEMO,
+    bodyLimitBytes: e.SENTRA_BODY_LIMIT_BYTES,
+    loginMaxFailures: e.SENTRA_LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.SENTRA_LOGIN_LOCK_MINUTES,
+    sessionHours: e.SENTRA_SESSION_HOURS,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./0001-foundation.js";
+
+/**
+ * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
+ * has shipped; add the next number instead.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001-foundation": foundation,
+};

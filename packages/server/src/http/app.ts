@@ -1,0 +1,140 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import fastifyWebsocket from "@fastify/websocket";
+import { roleAllows, UserError } from "@sentra/core";
+import Fastify, { type FastifyRequest } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
+import type { Services } from "../services.js";
+import type { Origin } from "../tenancy/actor.js";
+import type { SentraApp } from "./api.js";
+import { sendError } from "./error-replies.js";
+import { SESSION_COOKIE } from "./route-access.js";
+import { registerApiKeyRoutes } from "./routes/api-key-routes.js";
+import { registerAuditRoutes } from "./routes/audit-routes.js";
+import { registerAuthRoutes } from "./routes/auth-routes.js";
+import { registerSystemRoutes } from "./routes/system-routes.js";
+import { registerTeamRoutes } from "./routes/team-routes.js";
+import { registerTenantRoutes } from "./routes/tenant-routes.js";
+import { registerUserRoutes } from "./routes/user-routes.js";
+
+export const originOf = (request: FastifyRequest): Origin => ({
+  ip: request.ip ?? null,
+  userAgent: request.headers["user-agent"] ?? null,
+});
+
+/** The token a request presents: `Authorization: Bearer …` first, then the session cookie. */
+function presentedToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match ? match[1]! : null;
+  }
+  return request.cookies[SESSION_COOKIE] ?? null;
+}
+
+export async function buildApp(services: Services): Promise<SentraApp> {
+  const app = Fastify({
+    loggerInstance: services.logger,
+    bodyLimit: services.config.bodyLimitBytes,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/v1") && route.config?.access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access).`);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      request,
+      reply,
+      new UserError("not_found", "route_not_found", `No route ${request.method} ${request.url}.`),
+    ),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: "rate_limited",
+      message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Sentra API",
+        version: "1",
+        description: "Omnichannel contact-center platform. Errors: { error: { code, message, details } }.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "Session token or API key" },
+          cookie: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+
+  app.addHook("onRequest", async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === "public") return;
+    const token = presentedToken(request);
+    const actor = token ? await services.auth.resolve(token) : undefined;
+    if (!actor) {
+      throw new UserError("unauthenticated", "unauthenticated", "Log in or present a valid API key.");
+    }
+    request.actor = actor;
+    request.sessionToken = token;
+    if (access !== "authenticated" && !roleAllows(actor.role, access)) {
+      throw new UserError(
+        "forbidden",
+        "forbidden",
+        `Your role (${actor.role}) may not do this (needs ${access}).`,
+      );
+    }
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    services.metrics.httpDuration
+      .labels(request.method, request.routeOptions.url ?? "unmatched", String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  await app.register(async (root) =>
+    registerSystemRoutes(root.withTypeProvider<ZodTypeProvider>(), services),
+  );
+  await app.register(
+    async (api) => {
+      const v1 = api.withTypeProvider<ZodTypeProvider>();
+      registerAuthRoutes(v1, services);
+      registerTenantRoutes(v1, services);
+      registerUserRoutes(v1, services);
+      registerTeamRoutes(v1, services);
+      registerApiKeyRoutes(v1, services);
+      registerAuditRoutes(v1, services);
+      registerRealtimeRoutes(v1, services);
+    },
+    { prefix: "/api/v1" },
+  );
+  return app;
+}

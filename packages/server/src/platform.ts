@@ -1,0 +1,103 @@
+import type { SentraConfig } from "./config/config.js";
+import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/database.js";
+import type { SentraApp } from "./http/api.js";
+import { buildApp } from "./http/app.js";
+import { createLogger } from "./observability/logger.js";
+import { Metrics } from "./observability/metrics.js";
+import { type EventBus, InProcessEventBus } from "./realtime/event-bus.js";
+import { NatsEventBus } from "./realtime/nats-event-bus.js";
+import { type SeededLogin, seedFirstStart } from "./seed/demo-seed.js";
+import { createServices, type Services } from "./services.js";
+
+export interface RunningPlatform {
+  readonly app: SentraApp;
+  readonly services: Services;
+  readonly database: DatabaseHandle;
+  /** The base URL it listens on, e.g. http://127.0.0.1:3000. */
+  readonly url: string;
+  readonly seededLogins: SeededLogin[];
+  /** Stops accepting, lets in-flight requests finish, then closes the event bus and the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Listen on the configured port (default) or skip listening, for in-process tests using inject(). */
+  listen?: boolean;
+}
+
+export interface OpenedServices {
+  readonly services: Services;
+  readonly database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage, applies migrations and connects the event bus: everything but HTTP. The CLI uses this for
+ * one-off commands; startPlatform adds the seed and the listener.
+ */
+export async function openServices(
+  config: SentraConfig,
+  logger = createLogger(config.logLevel),
+): Promise<OpenedServices> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrateToLatest(database.db);
+    logger.info({ store: database.kind, location: database.location, applied }, "database ready");
+    const bus: EventBus = config.natsUrl
+      ? await NatsEventBus.connect(config.natsUrl, logger)
+      : new InProcessEventBus((error) => logger.error({ err: error }, "event handler failed"));
+    const services = createServices({
+      config,
+      logger,
+      db: database.db,
+      bus,
+      metrics: new Metrics(),
+      ping: database.ping,
+    });
+    return {
+      services,
+      database,
+      close: async () => {
+        services.realtime.close();
+        await bus.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Opens everything, seeds a first start and serves HTTP and realtime. */
+export async function startPlatform(
+  config: SentraConfig,
+  options: StartOptions = {},
+): Promise<RunningPlatform> {
+  const logger = createLogger(config.logLevel);
+  const opened = await openServices(config, logger);
+  try {
+    const { services, database } = opened;
+    const seededLogins = await seedFirstStart(services);
+    const app = await buildApp(services);
+    const url =
+      options.listen === false
+        ? "http://in-process"
+        : await app.listen({ port: config.port, host: config.host });
+    logger.info({ url, store: database.kind, events: services.bus.kind }, "Sentra is serving");
+    return {
+      app,
+      services,
+      database,
+      url,
+      seededLogins,
+      close: async () => {
+        await app.close();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await opened.close().catch(() => undefined);
+    throw error;
+  }
+}

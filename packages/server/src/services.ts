@@ -1,0 +1,56 @@
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import { AuditLog } from "./audit/audit-log.js";
+import { ApiKeyService } from "./auth/api-key-service.js";
+import { AuthService } from "./auth/auth-service.js";
+import type { SentraConfig } from "./config/config.js";
+import type { Database } from "./db/schema.js";
+import type { Metrics } from "./observability/metrics.js";
+import { TeamService } from "./people/team-service.js";
+import { UserService } from "./people/user-service.js";
+import type { EventBus } from "./realtime/event-bus.js";
+import { RealtimeGateway } from "./realtime/realtime-gateway.js";
+import { TenantRepository } from "./tenancy/tenant-repository.js";
+
+/** The capabilities the HTTP and realtime adapters call; built once per server process. */
+export interface Services {
+  readonly config: SentraConfig;
+  readonly logger: Logger;
+  readonly db: Kysely<Database>;
+  readonly bus: EventBus;
+  readonly metrics: Metrics;
+  readonly tenants: TenantRepository;
+  readonly audit: AuditLog;
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly teams: TeamService;
+  readonly apiKeys: ApiKeyService;
+  readonly realtime: RealtimeGateway;
+  readonly ping: () => Promise<void>;
+}
+
+export function createServices(deps: {
+  config: SentraConfig;
+  logger: Logger;
+  db: Kysely<Database>;
+  bus: EventBus;
+  metrics: Metrics;
+  ping: () => Promise<void>;
+}): Services {
+  const audit = new AuditLog(deps.db);
+  const auth = new AuthService(deps.db, audit, {
+    maxFailures: deps.config.loginMaxFailures,
+    lockMinutes: deps.config.loginLockMinutes,
+    sessionHours: deps.config.sessionHours,
+  });
+  return {
+    ...deps,
+    tenants: new TenantRepository(deps.db),
+    audit,
+    auth,
+    users: new UserService(deps.db, audit, auth, deps.bus),
+    teams: new TeamService(deps.db, audit, deps.bus),
+    apiKeys: new ApiKeyService(deps.db, audit),
+    realtime: new RealtimeGateway(deps.bus, deps.logger),
+  };
+}
