@@ -1,3 +1,4 @@
 export * from "./access/roles.js";
 export * from "./errors/sentra-error.js";
+export * from "./routing/index.js";
 export * from "./time/clock.js";

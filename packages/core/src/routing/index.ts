@@ -1,0 +1,13 @@
+export * from "./agent-state.js";
+export * from "./builders.js";
+export * from "./business-hours.js";
+export * from "./capacity.js";
+export type * from "./commands.js";
+export * from "./events.js";
+export * from "./explanation.js";
+export * from "./interaction-lifecycle.js";
+export * from "./queue-order.js";
+export * from "./routing-engine.js";
+export * from "./snapshot.js";
+export * from "./types.js";
+export * from "./views.js";
