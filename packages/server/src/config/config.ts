@@ -8,8 +8,8 @@ const port = (fallback: number) =>
   z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
-    .min(1, "must be between 1 and 65535")
-    .max(65535, "must be between 1 and 65535")
+    .min(0, "must be between 0 (any free port) and 65535")
+    .max(65535, "must be between 0 (any free port) and 65535")
     .default(fallback);
 
 const booleanFlag = (fallback: boolean) =>

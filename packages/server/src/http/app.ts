@@ -16,7 +16,7 @@ import type { Services } from "../services.js";
 import type { Origin } from "../tenancy/actor.js";
 import type { SentraApp } from "./api.js";
 import { sendError } from "./error-replies.js";
-import { SESSION_COOKIE } from "./route-access.js";
+import { type RouteEntry, SESSION_COOKIE } from "./route-access.js";
 import { registerApiKeyRoutes } from "./routes/api-key-routes.js";
 import { registerAuditRoutes } from "./routes/audit-routes.js";
 import { registerAuthRoutes } from "./routes/auth-routes.js";
@@ -48,12 +48,21 @@ export async function buildApp(services: Services): Promise<SentraApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only. Refusing text/plain also closes the one "simple" cross-site POST body type.
+  app.removeContentTypeParser("text/plain");
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/v1") && route.config?.access === undefined) {
+    if (!route.url.startsWith("/api/v1")) return;
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access).`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routeTable.push({ method, url: route.url, access });
     }
   });
 

@@ -7,7 +7,17 @@ import type { Actor } from "../tenancy/actor.js";
  */
 export type RouteAccess = "public" | "authenticated" | Permission;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 declare module "fastify" {
+  interface FastifyInstance {
+    /** Every /api/v1 route with its declared access, for docs and for the tenant-isolation test. */
+    routeTable: readonly RouteEntry[];
+  }
   interface FastifyContextConfig {
     access?: RouteAccess;
   }

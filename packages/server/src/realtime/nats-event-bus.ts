@@ -58,10 +58,8 @@ export class NatsEventBus implements EventBus {
       });
     }
     const jetstream = connection.jetstream();
-    const consumer = await jetstream.consumers.get(STREAM, {
-      filterSubjects: [`${SUBJECT_ROOT}.>`],
-      deliver_policy: DeliverPolicy.New,
-    });
+    // No subject filter: the stream holds only Sentra events, and multi-subject filters need NATS ≥ 2.10.
+    const consumer = await jetstream.consumers.get(STREAM, { deliver_policy: DeliverPolicy.New });
     const messages = await consumer.consume();
     return new NatsEventBus(connection, jetstream, messages, logger);
   }

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../testing/api-client.js";
+import { describeEachStore } from "../testing/services-under-test.js";
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  startTestPlatform,
+  type TestPlatform,
+} from "../testing/test-platform.js";
+
+type Items = { items: { id: string }[] };
+
+/**
+ * A user of tenant A can neither read nor change tenant B's data through any endpoint. The first test pins the
+ * list of routes: a new route fails it until a case for that route is added below.
+ */
+describeEachStore("tenant isolation", (target) => {
+  let platform: TestPlatform;
+  let adminA: ApiClient;
+  let adminB: ApiClient;
+  const b = { userId: "", teamId: "", apiKeyId: "", apiKey: "" };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(target);
+    const anonymous = new ApiClient(platform.app);
+    adminA = await anonymous.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const tenantB = await platform.services.tenants.create({
+      slug: "bank-b",
+      name: "Bank B",
+      timeZone: "Asia/Makassar",
+    });
+    await platform.services.users.create(null, tenantB.id, {
+      email: "admin@bank-b.test",
+      displayName: "Admin B",
+      role: "admin",
+      locale: "id",
+      password: "bank-b-admin-password",
+    });
+    adminB = await anonymous.login("admin@bank-b.test", "bank-b-admin-password");
+    b.userId = (
+      await adminB.post<{ id: string }>("/api/v1/users", {
+        email: "agent@bank-b.test",
+        displayName: "Agent B",
+        role: "agent",
+      })
+    ).body.id;
+    b.teamId = (
+      await adminB.post<{ id: string }>("/api/v1/teams", { name: "B team", memberIds: [b.userId] })
+    ).body.id;
+    const key = await adminB.post<{ id: string; key: string }>("/api/v1/api-keys", {
+      name: "B key",
+      role: "admin",
+    });
+    b.apiKeyId = key.body.id;
+    b.apiKey = key.body.key;
+  });
+  afterAll(() => platform?.dispose());
+
+  const cases: Record<string, () => Promise<void>> = {
+    "POST /api/v1/auth/login": async () => {
+      // Login is by email; the session it opens is the user's own tenant, never another.
+      const session = await new ApiClient(platform.app).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+      const me = await session.get<{ tenantId: string }>("/api/v1/auth/me");
+      const tenantA = await adminA.get<{ id: string }>("/api/v1/tenant");
+      expect(me.body.tenantId).toBe(tenantA.body.id);
+    },
+    "POST /api/v1/auth/logout": async () => {
+      const sessionA = await new ApiClient(platform.app).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+      await sessionA.post("/api/v1/auth/logout");
+      expect((await adminB.get("/api/v1/auth/me")).status).toBe(200);
+    },
+    "GET /api/v1/auth/me": async () => {
+      const me = await adminA.get<{ tenantId: string }>("/api/v1/auth/me");
+      const meB = await adminB.get<{ tenantId: string }>("/api/v1/auth/me");
+      expect(me.body.tenantId).not.toBe(meB.body.tenantId);
+    },
+    "GET /api/v1/tenant": async () => {
+      expect((await adminA.get("/api/v1/tenant")).body).toMatchObject({ slug: "demo" });
+    },
+    "GET /api/v1/users": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/users?limit=200")).body.items.map((u) => u.id);
+      expect(ids).not.toContain(b.userId);
+    },
+    "POST /api/v1/users": async () => {
+      const created = await adminA.post<{ id: string }>("/api/v1/users", {
+        email: "new@acme.test",
+        displayName: "New A",
+        role: "agent",
+      });
+      const idsB = (await adminB.get<Items>("/api/v1/users?limit=200")).body.items.map((u) => u.id);
+      expect(idsB).not.toContain(created.body.id);
+    },
+    "GET /api/v1/users/:id": async () => {
+      expect((await adminA.get(`/api/v1/users/${b.userId}`)).status).toBe(404);
+    },
+    "PATCH /api/v1/users/:id": async () => {
+      expect(
+        (await adminA.patch(`/api/v1/users/${b.userId}`, { displayName: "Hijacked", disabled: true })).status,
+      ).toBe(404);
+      expect((await adminB.get(`/api/v1/users/${b.userId}`)).body).toMatchObject({
+        displayName: "Agent B",
+        disabled: false,
+      });
+    },
+    "GET /api/v1/teams": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/teams")).body.items.map((t) => t.id);
+      expect(ids).not.toContain(b.teamId);
+    },
+    "POST /api/v1/teams": async () => {
+      const reply = await adminA.post<{ error: { code: string } }>("/api/v1/teams", {
+        name: "Poach",
+        memberIds: [b.userId],
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe("unknown_members");
+    },
+    "GET /api/v1/teams/:id": async () => {
+      expect((await adminA.get(`/api/v1/teams/${b.teamId}`)).status).toBe(404);
+    },
+    "PATCH /api/v1/teams/:id": async () => {
+      expect(
+        (await adminA.patch(`/api/v1/teams/${b.teamId}`, { name: "Renamed", memberIds: [] })).status,
+      ).toBe(404);
+      expect((await adminB.get(`/api/v1/teams/${b.teamId}`)).body).toMatchObject({
+        name: "B team",
+        memberIds: [b.userId],
+      });
+    },
+    "DELETE /api/v1/teams/:id": async () => {
+      expect((await adminA.delete(`/api/v1/teams/${b.teamId}`)).status).toBe(404);
+      expect((await adminB.get(`/api/v1/teams/${b.teamId}`)).status).toBe(200);
+    },
+    "GET /api/v1/api-keys": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/api-keys")).body.items.map((k) => k.id);
+      expect(ids).not.toContain(b.apiKeyId);
+    },
+    "POST /api/v1/api-keys": async () => {
+      const key = await adminA.post<{ key: string }>("/api/v1/api-keys", { name: "A key", role: "admin" });
+      const me = await new ApiClient(platform.app, key.body.key).get<{ tenantId: string }>("/api/v1/auth/me");
+      const tenantA = await adminA.get<{ id: string }>("/api/v1/tenant");
+      expect(me.body.tenantId).toBe(tenantA.body.id);
+    },
+    "DELETE /api/v1/api-keys/:id": async () => {
+      expect((await adminA.delete(`/api/v1/api-keys/${b.apiKeyId}`)).status).toBe(404);
+      expect((await new ApiClient(platform.app, b.apiKey).get("/api/v1/auth/me")).status).toBe(200);
+    },
+    "GET /api/v1/audit": async () => {
+      const entries = (await adminA.get<{ items: { targetId: string | null }[] }>("/api/v1/audit?limit=200"))
+        .body.items;
+      const targets = entries.map((e) => e.targetId);
+      expect(targets).not.toContain(b.userId);
+      expect(targets).not.toContain(b.teamId);
+      expect(entries.length).toBeGreaterThan(0);
+    },
+    "GET /api/v1/realtime": async () => {
+      // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
+      expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
+    },
+  };
+
+  it("has an isolation case for every /api/v1 route", () => {
+    const routes = platform.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
+    expect(routes).toEqual(Object.keys(cases).sort());
+  });
+
+  describe("tenant A's admin cannot reach tenant B", () => {
+    for (const [route, check] of Object.entries(cases)) it(route, check);
+  });
+});
