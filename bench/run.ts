@@ -4,6 +4,7 @@
  */
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   routing: () => import("./routing.js"),
+  startup: () => import("./startup.js"),
 };
 
 const name = process.argv[2];

@@ -33,6 +33,9 @@ export function registerImportCommand(program: Command): void {
           format: "importing users |{bar}| {percentage}% | {rows} rows | {errors} errors",
           stream: process.stderr,
           hideCursor: true,
+          // In a pipe or CI log, print a progress line every 2 s instead of redrawing.
+          noTTYOutput: true,
+          notTTYSchedule: 2_000,
         });
         bar.start(size, 0, { rows: 0, errors: 0 });
         const input = createReadStream(file);

@@ -33,7 +33,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue"],
   qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work"],
-  wfm: ["tenant:read", "users:read", "teams:read", "realtime:wallboard", "realtime:queue", "realtime:own_work"],
+  wfm: [
+    "tenant:read",
+    "users:read",
+    "teams:read",
+    "realtime:wallboard",
+    "realtime:queue",
+    "realtime:own_work",
+  ],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

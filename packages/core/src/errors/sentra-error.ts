@@ -56,17 +56,27 @@ export class UnexpectedError extends SentraError {
 }
 
 export const notFound = (what: string, id: string): UserError =>
-  new UserError("not_found", `${what}_not_found`, `No ${what.replaceAll("_", " ")} with id ${id} in this tenant.`);
+  new UserError(
+    "not_found",
+    `${what}_not_found`,
+    `No ${what.replaceAll("_", " ")} with id ${id} in this tenant.`,
+  );
 
 export const forbidden = (message: string): UserError => new UserError("forbidden", "forbidden", message);
 
-export const conflict = (code: string, message: string): UserError => new UserError("conflict", code, message);
+export const conflict = (code: string, message: string): UserError =>
+  new UserError("conflict", code, message);
 
 /** Turns anything thrown into a SentraError so a boundary never leaks a raw exception. */
 export function normaliseError(thrown: unknown): SentraError {
   if (thrown instanceof SentraError) return thrown;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return new UnexpectedError("internal_error", "Something went wrong on our side; it has been logged.", undefined, {
-    cause: thrown instanceof Error ? thrown : new Error(message),
-  });
+  return new UnexpectedError(
+    "internal_error",
+    "Something went wrong on our side; it has been logged.",
+    undefined,
+    {
+      cause: thrown instanceof Error ? thrown : new Error(message),
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
   RawServerDefault,
@@ -8,6 +9,7 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import { z } from "zod";
+import type { Origin } from "../tenancy/actor.js";
 
 /** The Fastify instance route modules receive: zod schemas type their requests and replies. */
 export type Api = FastifyInstance<
@@ -40,3 +42,9 @@ export const commonErrors = {
 };
 
 export const idParams = z.object({ id: z.uuid("The id in the URL is not a valid id.") });
+
+/** Where a request came from, for the audit log. */
+export const originOf = (request: FastifyRequest): Origin => ({
+  ip: request.ip ?? null,
+  userAgent: request.headers["user-agent"] ?? null,
+});

@@ -13,7 +13,6 @@ import {
 } from "fastify-type-provider-zod";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import type { Services } from "../services.js";
-import type { Origin } from "../tenancy/actor.js";
 import type { SentraApp } from "./api.js";
 import { sendError } from "./error-replies.js";
 import { type RouteEntry, SESSION_COOKIE } from "./route-access.js";
@@ -24,11 +23,6 @@ import { registerSystemRoutes } from "./routes/system-routes.js";
 import { registerTeamRoutes } from "./routes/team-routes.js";
 import { registerTenantRoutes } from "./routes/tenant-routes.js";
 import { registerUserRoutes } from "./routes/user-routes.js";
-
-export const originOf = (request: FastifyRequest): Origin => ({
-  ip: request.ip ?? null,
-  userAgent: request.headers["user-agent"] ?? null,
-});
 
 /** The token a request presents: `Authorization: Bearer …` first, then the session cookie. */
 function presentedToken(request: FastifyRequest): string | null {

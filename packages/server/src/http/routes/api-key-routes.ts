@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { apiKeyBody, apiKeyView } from "../../auth/api-key-service.js";
 import type { Services } from "../../services.js";
-import { type Api, commonErrors, idParams } from "../api.js";
-import { originOf } from "../app.js";
+import { type Api, commonErrors, idParams, originOf } from "../api.js";
 
 export function registerApiKeyRoutes(api: Api, services: Services): void {
   api.get(

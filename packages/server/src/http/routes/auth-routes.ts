@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { toUserView, userView } from "../../people/user-views.js";
 import type { Services } from "../../services.js";
-import { type Api, commonErrors, errorReply } from "../api.js";
-import { originOf } from "../app.js";
+import { type Api, commonErrors, errorReply, originOf } from "../api.js";
 import { SESSION_COOKIE } from "../route-access.js";
 
 const loginBody = z.object({

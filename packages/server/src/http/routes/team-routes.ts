@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { teamBody, teamView } from "../../people/team-service.js";
 import type { Services } from "../../services.js";
-import { type Api, commonErrors, idParams } from "../api.js";
-import { originOf } from "../app.js";
+import { type Api, commonErrors, idParams, originOf } from "../api.js";
 import { pageOf, pageQuery } from "../pagination.js";
 
 const teamPatch = teamBody

@@ -1,7 +1,6 @@
 import { newUserBody, userPatchBody, userView } from "../../people/user-views.js";
 import type { Services } from "../../services.js";
-import { type Api, commonErrors, idParams } from "../api.js";
-import { originOf } from "../app.js";
+import { type Api, commonErrors, idParams, originOf } from "../api.js";
 import { pageOf, pageQuery } from "../pagination.js";
 
 export function registerUserRoutes(api: Api, services: Services): void {
