@@ -74,6 +74,11 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + this.policy.sessionHours * 3_600_000);
     await this.db.transaction().execute(async (trx) => {
       await trx
+        .deleteFrom("sessions")
+        .where("user_id", "=", user.id)
+        .where("expires_at", "<=", now)
+        .execute();
+      await trx
         .updateTable("users")
         .set({ failed_logins: 0, locked_until: null, updated_at: now })
         .where("id", "=", user.id)

@@ -1,4 +1,4 @@
-import type { Role } from "@sentra/core";
+import { type Role, UserError } from "@sentra/core";
 import { sql } from "kysely";
 import { generatePassword } from "../auth/secrets.js";
 import type { Services } from "../services.js";
@@ -63,6 +63,24 @@ const DEMO_STAFF: { email: string; name: string; role: Role; locale: "en" | "id"
  * Returns the logins to show once; nothing is seeded on later starts.
  */
 export async function seedFirstStart(services: Services): Promise<SeededLogin[]> {
+  try {
+    return await seedEmptyStore(services);
+  } catch (error) {
+    // Several processes starting together on one new PostgreSQL database race to seed it; the loser finds the
+    // first admin's email or the demo slug taken. The winner printed the logins, so this one has nothing to say.
+    if (error instanceof UserError && error.code === "email_taken") return [];
+    if (isUniqueViolation(error)) return [];
+    throw error;
+  }
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === "object" &&
+  error !== null &&
+  "code" in error &&
+  (error as { code: unknown }).code === "23505";
+
+async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
   const { count } = await services.db
     .selectFrom("users")
     .select(sql<number>`count(*)::int`.as("count"))
