@@ -1,4 +1,454 @@
-/** Placeholder replaced by the routing benchmark (issue 3). */
+/**
+ * Routing benchmark: a synthetic center (10,000 agents, 200 queues, 50 skills, 50,000 waiting contacts) then a
+ * seeded stream of 1,000,000 events, timed one `apply` at a time. The reference router is restored from the
+ * same starting snapshot and fed the same stream until its time budget runs out, for the speedup figure.
+ */
+import {
+  type AgentProfile,
+  type Channel,
+  type QueueConfig,
+  type RoutingCommand,
+  RoutingEngine,
+  type RoutingEvent,
+  type RoutingPolicy,
+  VOICE_OR_CHATS,
+} from "@sentra/core";
+
+export interface RoutingWorkload {
+  readonly agents: number;
+  readonly queues: number;
+  readonly skills: number;
+  readonly tenants: number;
+  readonly waiting: number;
+  readonly events: number;
+  readonly seed: number;
+  /** Wall-clock budget for the reference router's run. */
+  readonly referenceBudgetMs: number;
+  readonly referenceMaxEvents: number;
+}
+
+export const DEFAULT_WORKLOAD: RoutingWorkload = {
+  agents: 10_000,
+  queues: 200,
+  skills: 50,
+  tenants: 4,
+  waiting: 50_000,
+  events: 1_000_000,
+  seed: 20_240_817,
+  referenceBudgetMs: 20_000,
+  referenceMaxEvents: 2_000,
+};
+
+/** mulberry32: tiny, fast and good enough to make every run of the benchmark identical. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A set with O(1) add, delete and uniform random pick. */
+class Bag<T> {
+  readonly #items: T[] = [];
+  readonly #index = new Map<string, number>();
+  get size(): number {
+    return this.#items.length;
+  }
+  add(key: string, item: T): void {
+    if (this.#index.has(key)) return;
+    this.#index.set(key, this.#items.length);
+    this.#items.push(item);
+  }
+  delete(key: string, keyOf: (item: T) => string): void {
+    const at = this.#index.get(key);
+    if (at === undefined) return;
+    const last = this.#items.pop()!;
+    this.#index.delete(key);
+    if (at < this.#items.length) {
+      this.#items[at] = last;
+      this.#index.set(keyOf(last), at);
+    }
+  }
+  clone(): Bag<T> {
+    const copy = new Bag<T>();
+    for (const item of this.#items) copy.#items.push(item);
+    for (const [key, at] of this.#index) copy.#index.set(key, at);
+    return copy;
+  }
+  pick(random: () => number): T | undefined {
+    return this.#items[Math.floor(random() * this.#items.length)];
+  }
+}
+
+interface Ref {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly agentId?: string;
+}
+const refKey = (r: Ref): string => `${r.tenantId}/${r.id}`;
+
+interface Center {
+  readonly queues: QueueConfig[];
+  readonly agents: AgentProfile[];
+}
+
+function buildCenter(w: RoutingWorkload, random: () => number): Center {
+  const policies: RoutingPolicy[] = ["longest_idle", "most_skilled", "least_occupied", "round_robin"];
+  const channels: Channel[] = ["voice", "chat", "chat", "email"];
+  const teamsPerTenant = Math.max(1, Math.floor(w.queues / w.tenants / 2));
+  const queues: QueueConfig[] = [];
+  for (let q = 0; q < w.queues; q++) {
+    const tenantId = `t${q % w.tenants}`;
+    const team = `team${Math.floor(q / w.tenants) % teamsPerTenant}`;
+    const skill = `s${Math.floor(random() * w.skills)}`;
+    queues.push({
+      tenantId,
+      queueId: `q${q}`,
+      channels: [channels[Math.floor(q / w.tenants) % channels.length]!, "callback"],
+      skills: [{ skill, minLevel: 3 + Math.floor(random() * 4) }],
+      teamIds: [team],
+      policy: policies[q % policies.length]!,
+      priority: q % 7 === 0 ? 1 : 0,
+      maxWaitMs: 900_000,
+      overflow: { type: "callback" },
+      relaxation: [
+        { afterMs: 30_000, maxRequiredLevel: 3 },
+        { afterMs: 60_000, anyAgent: true },
+      ],
+      offerTimeoutMs: 60_000,
+      wrapUpLimitMs: 30_000,
+      rejectCooldownMs: 30_000,
+    });
+  }
+  const agents: AgentProfile[] = [];
+  for (let a = 0; a < w.agents; a++) {
+    const tenant = a % w.tenants;
+    const skills: Record<string, number> = {};
+    for (let s = 0; s < 5; s++) skills[`s${Math.floor(random() * w.skills)}`] = 1 + Math.floor(random() * 10);
+    agents.push({
+      tenantId: `t${tenant}`,
+      agentId: `a${a}`,
+      skills,
+      languages: random() < 0.3 ? ["id", "en"] : ["id"],
+      teamIds: [`team${Math.floor(a / w.tenants) % teamsPerTenant}`],
+      capacity: VOICE_OR_CHATS,
+    });
+  }
+  return { queues, agents };
+}
+
+/** Turns the engine's output into the simulator's view: what can be accepted, completed, closed. */
+class Simulator {
+  offers = new Bag<Ref>();
+  connected = new Bag<Ref>();
+  wrapUps = new Bag<Ref>();
+  queued = new Bag<Ref>();
+  notReady = new Bag<Ref>();
+  ready = new Bag<Ref>();
+  decisions = 0;
+
+  clone(): Simulator {
+    const copy = new Simulator();
+    copy.offers = this.offers.clone();
+    copy.connected = this.connected.clone();
+    copy.wrapUps = this.wrapUps.clone();
+    copy.queued = this.queued.clone();
+    copy.notReady = this.notReady.clone();
+    copy.ready = this.ready.clone();
+    copy.decisions = this.decisions;
+    return copy;
+  }
+
+  observe(events: readonly RoutingEvent[]): void {
+    for (const e of events) {
+      switch (e.type) {
+        case "offer_made":
+          this.decisions++;
+          this.offers.add(`${e.tenantId}/${e.interactionId}`, {
+            tenantId: e.tenantId,
+            id: e.interactionId,
+            agentId: e.agentId,
+          });
+          break;
+        case "overflowed":
+        case "relaxed":
+        case "affinity_expired":
+          this.decisions++;
+          break;
+        case "offer_withdrawn":
+          if (e.reason === "offer_timeout") this.decisions++;
+          this.offers.delete(`${e.tenantId}/${e.interactionId}`, refKey);
+          break;
+        case "wrap_up_closed":
+          if (e.automatic) this.decisions++;
+          break;
+        case "interaction_transitioned": {
+          const key = `${e.tenantId}/${e.interactionId}`;
+          const ref = { tenantId: e.tenantId, id: e.interactionId };
+          if (e.from === "offered" && e.to !== "queued") this.offers.delete(key, refKey);
+          if (e.from === "queued") this.queued.delete(key, refKey);
+          if (e.from === "connected") this.connected.delete(key, refKey);
+          if (e.from === "wrap_up") this.wrapUps.delete(key, refKey);
+          if (e.to === "queued") this.queued.add(key, ref);
+          if (e.to === "connected") this.connected.add(key, ref);
+          if (e.to === "wrap_up") this.wrapUps.add(key, ref);
+          break;
+        }
+        case "agent_state_changed": {
+          const key = `${e.tenantId}/${e.agentId}`;
+          const ref = { tenantId: e.tenantId, id: e.agentId };
+          if (e.to.kind === "not_ready") {
+            this.ready.delete(key, refKey);
+            this.notReady.add(key, ref);
+          } else if (e.to.kind !== "offline") {
+            this.notReady.delete(key, refKey);
+            this.ready.add(key, ref);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+}
+
+/** The next event of the stream, chosen from what the simulator knows exists. */
+function nextCommand(
+  sim: Simulator,
+  random: () => number,
+  at: number,
+  n: number,
+  center: Center,
+): RoutingCommand {
+  const roll = random();
+  const tick: RoutingCommand = { type: "clock_ticked", at, tenantId: "" };
+  if (roll < 0.2) {
+    const queue = center.queues[Math.floor(random() * center.queues.length)]!;
+    return {
+      type: "interaction_enqueued",
+      at,
+      tenantId: queue.tenantId,
+      interaction: {
+        interactionId: `s${n}`,
+        channel: queue.channels[0]!,
+        queueId: queue.queueId,
+        language: random() < 0.2 ? "en" : "id",
+        priority: random() < 0.1 ? 1 : 0,
+      },
+    };
+  }
+  if (roll < 0.48) {
+    const offer = sim.offers.pick(random);
+    if (offer === undefined) return tick;
+    const reject = random() < 0.05;
+    return {
+      type: reject ? "offer_rejected" : "offer_accepted",
+      at,
+      tenantId: offer.tenantId,
+      interactionId: offer.id,
+      agentId: offer.agentId!,
+    };
+  }
+  if (roll < 0.68) {
+    const c = sim.connected.pick(random);
+    return c === undefined
+      ? tick
+      : { type: "interaction_completed", at, tenantId: c.tenantId, interactionId: c.id };
+  }
+  if (roll < 0.82) {
+    const w = sim.wrapUps.pick(random);
+    return w === undefined
+      ? tick
+      : { type: "wrap_up_closed", at, tenantId: w.tenantId, interactionId: w.id, disposition: "resolved" };
+  }
+  if (roll < 0.92) {
+    const a = sim.notReady.pick(random);
+    return a === undefined
+      ? tick
+      : { type: "agent_state_set", at, tenantId: a.tenantId, agentId: a.id, state: "available" };
+  }
+  if (roll < 0.96) {
+    const a = sim.ready.pick(random);
+    return a === undefined
+      ? tick
+      : { type: "agent_state_set", at, tenantId: a.tenantId, agentId: a.id, state: { notReady: "break" } };
+  }
+  const q = sim.queued.pick(random);
+  return q === undefined
+    ? tick
+    : { type: "interaction_abandoned", at, tenantId: q.tenantId, interactionId: q.id };
+}
+
+function setUp(
+  engine: RoutingEngine,
+  sim: Simulator,
+  w: RoutingWorkload,
+  center: Center,
+  random: () => number,
+): number {
+  let at = 1_700_000_000_000;
+  for (const queue of center.queues) engine.upsertQueue({ at, tenantId: queue.tenantId, queue });
+  for (const profile of center.agents) {
+    sim.observe(engine.agentLogin({ at, tenantId: profile.tenantId, profile, state: { notReady: "break" } }));
+  }
+  // Contacts arrive over the last ten minutes while nobody is ready, so the backlog has mixed wait times.
+  for (let i = 0; i < w.waiting; i++) {
+    at += Math.floor(random() * 24);
+    const queue = center.queues[Math.floor(random() * center.queues.length)]!;
+    sim.observe(
+      engine.enqueue({
+        at,
+        tenantId: queue.tenantId,
+        interaction: {
+          interactionId: `w${i}`,
+          channel: queue.channels[0]!,
+          queueId: queue.queueId,
+          language: random() < 0.2 ? "en" : "id",
+        },
+      }),
+    );
+  }
+  return at;
+}
+
+interface StreamResult {
+  readonly events: number;
+  readonly decisions: number;
+  readonly totalNs: bigint;
+  readonly latenciesNs: Float64Array;
+  readonly peakHeapBytes: number;
+}
+
+function stream(
+  engine: RoutingEngine,
+  sim: Simulator,
+  center: Center,
+  seed: number,
+  startAt: number,
+  maxEvents: number,
+  budgetMs: number,
+): StreamResult {
+  const random = rng(seed);
+  const latencies = new Float64Array(maxEvents);
+  let totalNs = 0n;
+  let at = startAt;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const startDecisions = sim.decisions;
+  const deadline = performance.now() + budgetMs;
+  let n = 0;
+  for (; n < maxEvents; n++) {
+    at += Math.floor(random() * 2);
+    const command = nextCommand(sim, random, at, n, center);
+    const started = process.hrtime.bigint();
+    const events = engine.apply(command);
+    const took = process.hrtime.bigint() - started;
+    totalNs += took;
+    latencies[n] = Number(took);
+    sim.observe(events);
+    if ((n & 16_383) === 0) {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      if (performance.now() > deadline) {
+        n++;
+        break;
+      }
+    }
+  }
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  return {
+    events: n,
+    decisions: sim.decisions - startDecisions,
+    totalNs,
+    latenciesNs: latencies.subarray(0, n),
+    peakHeapBytes: peakHeap,
+  };
+}
+
+function percentileUs(sorted: Float64Array, p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? 0) / 10) / 100;
+}
+
+export interface RoutingFigures {
+  bench: "routing";
+  agents: number;
+  waiting: number;
+  events: number;
+  decisions_per_sec: number;
+  p50_us: number;
+  p99_us: number;
+  max_us: number;
+  peak_heap_mb: number;
+  reference_decisions_per_sec: number;
+  speedup: number;
+  [extra: string]: unknown;
+}
+
+/** Runs the whole benchmark and returns its figures; `run` prints them. Others may extend the object. */
+export async function measureRouting(
+  w: RoutingWorkload = DEFAULT_WORKLOAD,
+  log = console.error,
+): Promise<RoutingFigures> {
+  const random = rng(w.seed);
+  const center = buildCenter(w, random);
+  const fast = new RoutingEngine();
+  const sim = new Simulator();
+  const setupStarted = performance.now();
+  const startAt = setUp(fast, sim, w, center, random);
+  log(
+    `set up ${w.agents} agents, ${w.queues} queues, ${w.waiting} waiting in ${Math.round(performance.now() - setupStarted)} ms`,
+  );
+
+  // The reference starts from the very same state and is fed the very same stream.
+  const snapshot = fast.snapshot();
+  const refSim = sim.clone();
+
+  const result = stream(fast, sim, center, w.seed + 1, startAt, w.events, Number.POSITIVE_INFINITY);
+  const seconds = Number(result.totalNs) / 1e9;
+  const sorted = Float64Array.from(result.latenciesNs).sort();
+  log(
+    `indexed: ${result.events} events, ${result.decisions} decisions in ${seconds.toFixed(2)} s of engine time`,
+  );
+
+  const reference = RoutingEngine.restore(snapshot, { router: "reference" });
+  const refResult = stream(
+    reference,
+    refSim,
+    center,
+    w.seed + 1,
+    startAt,
+    w.referenceMaxEvents,
+    w.referenceBudgetMs,
+  );
+  const refSeconds = Number(refResult.totalNs) / 1e9;
+  log(
+    `reference: ${refResult.events} events, ${refResult.decisions} decisions in ${refSeconds.toFixed(2)} s`,
+  );
+
+  const decisionsPerSec = result.decisions / seconds;
+  const referenceDecisionsPerSec = refResult.decisions / refSeconds;
+  return {
+    bench: "routing",
+    agents: w.agents,
+    waiting: w.waiting,
+    events: result.events,
+    decisions_per_sec: Math.round(decisionsPerSec),
+    events_per_sec: Math.round(result.events / seconds),
+    p50_us: percentileUs(sorted, 50),
+    p99_us: percentileUs(sorted, 99),
+    max_us: Math.round((sorted[sorted.length - 1] ?? 0) / 1000),
+    peak_heap_mb: Math.round(result.peakHeapBytes / 1_048_576),
+    reference_events: refResult.events,
+    reference_decisions_per_sec: Math.round(referenceDecisionsPerSec * 100) / 100,
+    speedup: Math.round(decisionsPerSec / referenceDecisionsPerSec),
+  };
+}
+
 export async function run(): Promise<void> {
-  console.log(JSON.stringify({ bench: "routing", status: "not_built" }));
+  const figures = await measureRouting();
+  console.log(JSON.stringify(figures));
 }

@@ -76,5 +76,7 @@ export function isEligible(center: Center, agent: AgentRec, interaction: Interac
   if (isBlocked(interaction, agent)) return false;
   if (center.affinityHolds(interaction)) return interaction.affinity?.agentId === agent.agentId;
   const queue = center.queueOf(interaction).config;
+  // A queue edited to drop a channel keeps its waiting contacts of that channel, but routes none of them.
+  if (!queue.channels.includes(interaction.channel)) return false;
   return servesQueue(agent.profile, queue) && meetsRequirements(agent.profile, interaction.requirements);
 }

@@ -198,6 +198,7 @@ export class EngineKernel {
       }
     }
     i.queueId = config.queueId;
+    i.queueKey = queue.key;
     i.enqueuedAt = this.now;
     i.step = 0;
     i.rank = rankOf(config.priority ?? 0, i.priority, this.now, this.agingMs);
@@ -227,7 +228,14 @@ export class EngineKernel {
     const targetId = action.type === "close" ? undefined : action.queueId;
     const target =
       targetId === undefined ? undefined : this.center.queues.get(scopedKey(i.tenantId, targetId));
-    if (action.type === "queue" && target !== undefined && i.overflowHops <= DEFAULTS.maxOverflowHops) {
+    // A target queue that does not take the contact's channel counts as missing: the contact is closed.
+    const fits = target?.config.channels.includes(i.channel) === true;
+    if (
+      action.type === "queue" &&
+      target !== undefined &&
+      fits &&
+      i.overflowHops <= DEFAULTS.maxOverflowHops
+    ) {
       if (i.state === "queued") this.setState(i, "transferred", "overflow");
       this.enterQueue(i, target, "overflow");
       return;
@@ -266,6 +274,7 @@ export class EngineKernel {
       arrivedAt: this.now,
       state: "created",
       queueId: queue.config.queueId,
+      queueKey: queue.key,
       blocks: [],
       affinity: undefined,
       agentId: undefined,

@@ -30,12 +30,14 @@ interface Bucket {
 interface QueueIndex {
   readonly rec: QueueRec;
   readonly buckets: Map<string, Bucket>;
-  /** Members (by team) who can take more work right now. */
+  /** Members (by team) who can take one more interaction on one of the queue's channels right now. */
   readonly routable: Set<AgentRec>;
 }
 
 interface AgentIndex {
   queues: QueueIndex[];
+  /** Per entry of `queues`: whether the agent is in that queue's routable set. */
+  inRoutable: boolean[];
   routable: boolean;
   loggedIn: boolean;
 }
@@ -86,21 +88,24 @@ export class IndexedRouter implements Router {
   agentChanged(agent: AgentRec, profileChanged: boolean): void {
     let index = this.#agents.get(agent.key);
     if (index === undefined) {
-      index = { queues: [], routable: false, loggedIn: false };
+      index = { queues: [], inRoutable: [], routable: false, loggedIn: false };
       this.#agents.set(agent.key, index);
       profileChanged = true;
     }
     if (profileChanged) this.#recomputeMembership(agent, index);
+    const capacity = agent.profile.capacity;
     const routable =
       agent.presence.kind === "ready" &&
       agent.offer === undefined &&
-      hasSpareCapacity(agent.profile.capacity, agent.load, CHANNELS);
-    if (routable !== index.routable) {
-      index.routable = routable;
-      for (const queue of index.queues) {
-        if (routable) queue.routable.add(agent);
-        else queue.routable.delete(agent);
-      }
+      hasSpareCapacity(capacity, agent.load, CHANNELS);
+    index.routable = routable;
+    for (let q = 0; q < index.queues.length; q++) {
+      const queue = index.queues[q]!;
+      const fits = routable && hasSpareCapacity(capacity, agent.load, queue.rec.config.channels);
+      if (fits === index.inRoutable[q]) continue;
+      index.inRoutable[q] = fits;
+      if (fits) queue.routable.add(agent);
+      else queue.routable.delete(agent);
     }
     const loggedIn = agent.presence.kind !== "offline";
     if (loggedIn !== index.loggedIn) {
@@ -233,7 +238,8 @@ export class IndexedRouter implements Router {
     index.queues = (this.#tenantQueues.get(agent.tenantId) ?? []).filter((q) =>
       servesQueue(agent.profile, q.rec.config),
     );
-    if (index.routable) for (const queue of index.queues) queue.routable.add(agent);
+    // The caller works out routability per queue right after.
+    index.inRoutable = index.queues.map(() => false);
   }
 
   #place(interaction: InteractionRec): void {

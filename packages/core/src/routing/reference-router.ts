@@ -26,7 +26,10 @@ export class ReferenceRouter implements Router {
   nextMatch(now: number): Match | undefined {
     const waiting = [...this.#center.interactions.values()].filter((i) => i.state === "queued");
     waiting.sort(compareWaiting);
-    const agents = [...this.#center.agents.values()];
+    // Only ready agents without a ringing offer can take anything; skipping the rest changes no answer.
+    const agents = [...this.#center.agents.values()].filter(
+      (a) => a.presence.kind === "ready" && a.offer === undefined,
+    );
     for (const interaction of waiting) {
       const match = rankEligible(this.#center, interaction, agents, now);
       if (match !== undefined) return match;
