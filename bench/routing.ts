@@ -124,17 +124,26 @@ function buildCenter(w: RoutingWorkload, random: () => number): Center {
       rejectCooldownMs: 30_000,
     });
   }
+  const teamSkills = new Map<string, string[]>();
+  for (const queue of queues) {
+    const key = `${queue.tenantId}/${queue.teamIds![0]}`;
+    teamSkills.set(key, [...(teamSkills.get(key) ?? []), ...(queue.skills ?? []).map((r) => r.skill)]);
+  }
   const agents: AgentProfile[] = [];
   for (let a = 0; a < w.agents; a++) {
     const tenant = a % w.tenants;
+    const team = `team${Math.floor(a / w.tenants) % teamsPerTenant}`;
     const skills: Record<string, number> = {};
-    for (let s = 0; s < 5; s++) skills[`s${Math.floor(random() * w.skills)}`] = 1 + Math.floor(random() * 10);
+    // Agents mostly have their team's skills, at any level; relaxation covers those below a queue's bar.
+    for (const skill of teamSkills.get(`t${tenant}/${team}`) ?? [])
+      if (random() < 0.8) skills[skill] = 1 + Math.floor(random() * 10);
+    for (let s = 0; s < 3; s++) skills[`s${Math.floor(random() * w.skills)}`] = 1 + Math.floor(random() * 10);
     agents.push({
       tenantId: `t${tenant}`,
       agentId: `a${a}`,
       skills,
       languages: random() < 0.3 ? ["id", "en"] : ["id"],
-      teamIds: [`team${Math.floor(a / w.tenants) % teamsPerTenant}`],
+      teamIds: [team],
       capacity: VOICE_OR_CHATS,
     });
   }
@@ -227,7 +236,7 @@ function nextCommand(
 ): RoutingCommand {
   const roll = random();
   const tick: RoutingCommand = { type: "clock_ticked", at, tenantId: "" };
-  if (roll < 0.2) {
+  if (roll < 0.22) {
     const queue = center.queues[Math.floor(random() * center.queues.length)]!;
     return {
       type: "interaction_enqueued",
@@ -254,7 +263,7 @@ function nextCommand(
       agentId: offer.agentId!,
     };
   }
-  if (roll < 0.68) {
+  if (roll < 0.66) {
     const c = sim.connected.pick(random);
     return c === undefined
       ? tick

@@ -73,8 +73,8 @@ export interface InteractionRec {
   readonly arrivedAt: number;
   state: InteractionState;
   queueId: QueueId;
-  /** Scoped key of `queueId`, kept alongside so hot paths need no string building. */
-  queueKey: string;
+  /** The record of `queueId`, kept alongside so hot paths need no lookup. */
+  queue: QueueRec;
   /** Entry into the current queue; kept when an offer is missed or rejected. */
   enqueuedAt: number;
   /** Sort key within and across queues; see `queue-order.ts`. */
@@ -120,9 +120,7 @@ export class Center {
   }
 
   queueOf(interaction: InteractionRec): QueueRec {
-    const queue = this.queues.get(interaction.queueKey);
-    if (queue === undefined) throw notFound("queue", interaction.queueId);
-    return queue;
+    return interaction.queue;
   }
 
   /** The preferred agent holds the interaction only while the window is open and that agent is logged in. */

@@ -36,29 +36,49 @@ export function compareDeadlines(a: Deadline, b: Deadline): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-export function deadlinesOf(interaction: InteractionRec, queue: QueueConfig): Deadline[] {
-  const out: Deadline[] = [];
-  const key = interaction.key;
+export const DEADLINE_KINDS: readonly DeadlineKind[] = [
+  "offer_timeout",
+  "wrap_up_limit",
+  "reject_cooldown",
+  "affinity_expiry",
+  "relaxation",
+  "max_wait",
+];
+
+/**
+ * Due time per kind (index as in `DEADLINE_KINDS`, NaN = none) written into `out`: the allocation-free form
+ * the indexed router compares on every change.
+ */
+export function deadlineTimes(interaction: InteractionRec, queue: QueueConfig, out: Float64Array): void {
+  out.fill(Number.NaN);
   const state = interaction.state;
-  if (state === "offered" && interaction.expiresAt !== undefined) {
-    out.push({ at: interaction.expiresAt, kind: "offer_timeout", key });
-  }
-  if (state === "wrap_up" && interaction.wrapUpEndsAt !== undefined) {
-    out.push({ at: interaction.wrapUpEndsAt, kind: "wrap_up_limit", key });
-  }
+  if (state === "offered" && interaction.expiresAt !== undefined) out[0] = interaction.expiresAt;
+  if (state === "wrap_up" && interaction.wrapUpEndsAt !== undefined) out[1] = interaction.wrapUpEndsAt;
   if (interaction.blocks.length > 0) {
     let until = Number.POSITIVE_INFINITY;
     for (const block of interaction.blocks) until = Math.min(until, block.until);
-    out.push({ at: until, kind: "reject_cooldown", key });
+    out[2] = until;
   }
-  if (state !== "queued") return out;
-  if (interaction.affinity !== undefined)
-    out.push({ at: interaction.affinity.until, kind: "affinity_expiry", key });
+  if (state !== "queued") return;
+  if (interaction.affinity !== undefined) out[3] = interaction.affinity.until;
   const step = queue.relaxation?.[interaction.step];
-  if (step !== undefined) out.push({ at: interaction.enqueuedAt + step.afterMs, kind: "relaxation", key });
-  if (queue.maxWaitMs !== undefined)
-    out.push({ at: interaction.enqueuedAt + queue.maxWaitMs, kind: "max_wait", key });
+  if (step !== undefined) out[4] = interaction.enqueuedAt + step.afterMs;
+  if (queue.maxWaitMs !== undefined) out[5] = interaction.enqueuedAt + queue.maxWaitMs;
+}
+
+export function deadlinesOf(interaction: InteractionRec, queue: QueueConfig): Deadline[] {
+  const times = new Float64Array(DEADLINE_KINDS.length);
+  deadlineTimes(interaction, queue, times);
+  const out: Deadline[] = [];
+  times.forEach((at, k) => {
+    if (!Number.isNaN(at)) out.push({ at, kind: DEADLINE_KINDS[k]!, key: interaction.key });
+  });
   return out;
+}
+
+/** Position of a kind in `DEADLINE_KINDS` (also its tie-break rank). */
+export function kindIndex(kind: DeadlineKind): number {
+  return KIND_ORDER[kind];
 }
 
 export function sameDeadline(a: Deadline, b: Deadline): boolean {

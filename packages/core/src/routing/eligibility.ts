@@ -16,7 +16,7 @@ export function mergeSkills(
 }
 
 /** Requirements after `step` relaxation steps (steps are applied cumulatively, the last one wins). */
-export function effectiveRequirements(
+function computeRequirements(
   queue: QueueConfig,
   own: readonly SkillRequirement[],
   language: string | undefined,
@@ -35,6 +35,31 @@ export function effectiveRequirements(
   if (anyAgent) skills = [];
   const key = `${language ?? ""}|${anyAgent ? "*" : skills.map((r) => `${r.skill}:${r.minLevel}`).join(",")}`;
   return { skills, anyAgent, language, key };
+}
+
+// Most contacts add nothing to their queue's needs; theirs depend only on (queue config, language, step).
+const shared = new WeakMap<QueueConfig, Map<string, Requirements>>();
+
+/** Requirements after `step` relaxation steps; memoised for contacts without skills of their own. */
+export function effectiveRequirements(
+  queue: QueueConfig,
+  own: readonly SkillRequirement[],
+  language: string | undefined,
+  step: number,
+): Requirements {
+  if (own.length > 0) return computeRequirements(queue, own, language, step);
+  let byKey = shared.get(queue);
+  if (byKey === undefined) {
+    byKey = new Map();
+    shared.set(queue, byKey);
+  }
+  const key = `${language ?? ""}|${step}`;
+  let requirements = byKey.get(key);
+  if (requirements === undefined) {
+    requirements = computeRequirements(queue, own, language, step);
+    byKey.set(key, requirements);
+  }
+  return requirements;
 }
 
 export function meetsRequirements(profile: AgentProfile, requirements: Requirements): boolean {

@@ -198,7 +198,7 @@ export class EngineKernel {
       }
     }
     i.queueId = config.queueId;
-    i.queueKey = queue.key;
+    i.queue = queue;
     i.enqueuedAt = this.now;
     i.step = 0;
     i.rank = rankOf(config.priority ?? 0, i.priority, this.now, this.agingMs);
@@ -274,7 +274,7 @@ export class EngineKernel {
       arrivedAt: this.now,
       state: "created",
       queueId: queue.config.queueId,
-      queueKey: queue.key,
+      queue,
       blocks: [],
       affinity: undefined,
       agentId: undefined,

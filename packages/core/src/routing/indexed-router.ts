@@ -1,7 +1,7 @@
 import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import { MinHeap } from "./deadline-heap.js";
-import { compareDeadlines, type Deadline, deadlinesOf, sameDeadline } from "./deadlines.js";
+import { compareDeadlines, DEADLINE_KINDS, type Deadline, deadlineTimes, kindIndex } from "./deadlines.js";
 import { isBlocked, isEligible, meetsRequirements, servesQueue } from "./eligibility.js";
 import { anyEligible, type Match, rankEligible } from "./policies.js";
 import { compareWaiting } from "./queue-order.js";
@@ -61,7 +61,9 @@ export class IndexedRouter implements Router {
   /** Every queued interaction with an open affinity window, by preferred agent key, logged in or not. */
   readonly #affinityWatch = new Map<string, Set<InteractionRec>>();
   readonly #watchedBy = new Map<InteractionRec, string>();
-  readonly #deadlines = new Map<string, Deadline[]>();
+  /** Scheduled due time per kind and interaction (NaN = none); a heap entry is live only if it matches. */
+  readonly #deadlines = new Map<string, Float64Array>();
+  readonly #scratch = new Float64Array(DEADLINE_KINDS.length);
   readonly #heap = new MinHeap<Deadline>(compareDeadlines);
   readonly #dirtyInteractions = new Set<InteractionRec>();
   readonly #dirtyAgents = new Set<AgentRec>();
@@ -161,13 +163,9 @@ export class IndexedRouter implements Router {
     const next = this.#peek();
     if (next === undefined || next.at > limit) return undefined;
     this.#heap.pop();
-    const current = this.#deadlines.get(next.key);
     // Forget it as scheduled, so that if handling it leaves an equal deadline, that one is pushed again.
-    if (current !== undefined)
-      this.#deadlines.set(
-        next.key,
-        current.filter((d) => !sameDeadline(d, next)),
-      );
+    const current = this.#deadlines.get(next.key);
+    if (current !== undefined) current[kindIndex(next.kind)] = Number.NaN;
     return next;
   }
 
@@ -307,18 +305,26 @@ export class IndexedRouter implements Router {
   }
 
   #refreshDeadlines(interaction: InteractionRec): void {
-    const next = deadlinesOf(interaction, this.#center.queueOf(interaction).config);
-    const previous = this.#deadlines.get(interaction.key) ?? [];
-    for (const deadline of next)
-      if (!previous.some((p) => sameDeadline(p, deadline))) this.#heap.push(deadline);
-    this.#deadlines.set(interaction.key, next);
+    const next = this.#scratch;
+    deadlineTimes(interaction, this.#center.queueOf(interaction).config, next);
+    let current = this.#deadlines.get(interaction.key);
+    if (current === undefined) {
+      current = new Float64Array(DEADLINE_KINDS.length).fill(Number.NaN);
+      this.#deadlines.set(interaction.key, current);
+    }
+    for (let k = 0; k < next.length; k++) {
+      const at = next[k]!;
+      if (Object.is(at, current[k])) continue;
+      current[k] = at;
+      if (!Number.isNaN(at)) this.#heap.push({ at, kind: DEADLINE_KINDS[k]!, key: interaction.key });
+    }
   }
 
   #peek(): Deadline | undefined {
     for (;;) {
       const top = this.#heap.peek();
       if (top === undefined) return undefined;
-      if (this.#deadlines.get(top.key)?.some((d) => sameDeadline(d, top))) return top;
+      if (this.#deadlines.get(top.key)?.[kindIndex(top.kind)] === top.at) return top;
       this.#heap.pop();
     }
   }

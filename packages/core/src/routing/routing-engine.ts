@@ -275,7 +275,7 @@ export class RoutingEngine {
           arrivedAt: k.now,
           state: "created",
           queueId: spec.queueId,
-          queueKey: queue.key,
+          queue,
           enqueuedAt: k.now,
           rank: 0,
           step: 0,
