@@ -258,7 +258,8 @@ export class EngineKernel {
       this.setState(callback, "closed", "queue_closed");
       return;
     }
-    this.enterQueue(callback, queue, "enqueued");
+    // A callback is work owed, not a caller on hold: size limits and hours guard live waits, not this.
+    this.enterQueue(callback, queue, "enqueued", false);
   }
 
   newInteraction(from: InteractionRec, interactionId: string, queue: QueueRec): InteractionRec | undefined {
