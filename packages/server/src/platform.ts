@@ -1,3 +1,4 @@
+import { systemClock } from "@sentra/core";
 import type { SentraConfig } from "./config/config.js";
 import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/database.js";
 import type { SentraApp } from "./http/api.js";
@@ -6,6 +7,8 @@ import { createLogger } from "./observability/logger.js";
 import { Metrics } from "./observability/metrics.js";
 import { type EventBus, InProcessEventBus } from "./realtime/event-bus.js";
 import { NatsEventBus } from "./realtime/nats-event-bus.js";
+import { RoutingLog } from "./routing/routing-log.js";
+import { RoutingRuntime } from "./routing/routing-runtime.js";
 import { type SeededLogin, seedFirstStart } from "./seed/demo-seed.js";
 import { createServices, type Services } from "./services.js";
 
@@ -46,18 +49,22 @@ export async function openServices(
     const bus: EventBus = config.natsUrl
       ? await NatsEventBus.connect(config.natsUrl, logger)
       : new InProcessEventBus((error) => logger.error({ err: error }, "event handler failed"));
+    const routingRuntime = await RoutingRuntime.start(new RoutingLog(database.db), bus, systemClock, logger);
     const services = createServices({
       config,
       logger,
       db: database.db,
       bus,
       metrics: new Metrics(),
+      routingRuntime,
       ping: database.ping,
     });
+    await services.routingWork.reconcile();
     return {
       services,
       database,
       close: async () => {
+        await routingRuntime.close();
         services.realtime.close();
         await bus.close();
         await database.close();

@@ -10,6 +10,9 @@ import { TeamService } from "./people/team-service.js";
 import { UserService } from "./people/user-service.js";
 import type { EventBus } from "./realtime/event-bus.js";
 import { RealtimeGateway } from "./realtime/realtime-gateway.js";
+import { RoutingConfigService } from "./routing/routing-config-service.js";
+import type { RoutingRuntime } from "./routing/routing-runtime.js";
+import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
 
 /** The capabilities the HTTP and realtime adapters call; built once per server process. */
@@ -26,6 +29,9 @@ export interface Services {
   readonly teams: TeamService;
   readonly apiKeys: ApiKeyService;
   readonly realtime: RealtimeGateway;
+  readonly routingRuntime: RoutingRuntime;
+  readonly routingConfig: RoutingConfigService;
+  readonly routingWork: RoutingWorkService;
   readonly ping: () => Promise<void>;
 }
 
@@ -35,6 +41,7 @@ export function createServices(deps: {
   db: Kysely<Database>;
   bus: EventBus;
   metrics: Metrics;
+  routingRuntime: RoutingRuntime;
   ping: () => Promise<void>;
 }): Services {
   const audit = new AuditLog(deps.db);
@@ -43,8 +50,11 @@ export function createServices(deps: {
     lockMinutes: deps.config.loginLockMinutes,
     sessionHours: deps.config.sessionHours,
   });
+  const routingConfig = new RoutingConfigService(deps.db, audit);
   return {
     ...deps,
+    routingConfig,
+    routingWork: new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit),
     tenants: new TenantRepository(deps.db),
     audit,
     auth,

@@ -16,12 +16,21 @@ export const PERMISSIONS = [
   "realtime:wallboard",
   "realtime:queue",
   "realtime:own_work",
+  "routing:configure",
+  "routing:read",
+  "routing:work",
+  "routing:supervise",
+  "interactions:create",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   supervisor: [
+    "routing:read",
+    "routing:work",
+    "routing:supervise",
+    "interactions:create",
     "tenant:read",
     "users:read",
     "teams:read",
@@ -31,9 +40,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:queue",
     "realtime:own_work",
   ],
-  agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue"],
-  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work"],
+  agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue", "routing:read", "routing:work"],
+  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work", "routing:read"],
   wfm: [
+    "routing:read",
     "tenant:read",
     "users:read",
     "teams:read",

@@ -9,6 +9,12 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  skills: SkillsTable;
+  queues: QueuesTable;
+  agent_profiles: AgentProfilesTable;
+  routing_settings: RoutingSettingsTable;
+  routing_commands: RoutingCommandsTable;
+  routing_events: RoutingEventsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -85,6 +91,61 @@ export interface AuditLogTable {
   ip: string | null;
   user_agent: string | null;
   at: CreatedAt;
+}
+
+export interface SkillsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+/** jsonb columns: written as JSON text, read back as parsed values. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface QueuesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  config: Json<unknown>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface AgentProfilesTable {
+  user_id: string;
+  tenant_id: string;
+  skills: Json<unknown>;
+  languages: Json<unknown>;
+  capacity: Json<unknown>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RoutingSettingsTable {
+  tenant_id: string;
+  not_ready_reasons: Json<unknown>;
+  dispositions: Json<unknown>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface RoutingCommandsTable {
+  seq: Generated<number>;
+  event_id: string;
+  tenant_id: string | null;
+  type: string;
+  at_ms: number;
+  command: Json<unknown>;
+}
+
+export interface RoutingEventsTable {
+  seq: Generated<number>;
+  tenant_id: string;
+  type: string;
+  at_ms: number;
+  interaction_id: string | null;
+  agent_id: string | null;
+  queue_id: string | null;
+  event: Json<unknown>;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

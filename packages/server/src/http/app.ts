@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
+import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
 import type { SentraApp } from "./api.js";
 import { sendError } from "./error-replies.js";
@@ -136,6 +137,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerApiKeyRoutes(v1, services);
       registerAuditRoutes(v1, services);
       registerRealtimeRoutes(v1, services);
+      registerRoutingRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

@@ -18,7 +18,7 @@ describeEachStore("tenant isolation", (target) => {
   let platform: TestPlatform;
   let adminA: ApiClient;
   let adminB: ApiClient;
-  const b = { userId: "", teamId: "", apiKeyId: "", apiKey: "" };
+  const b = { userId: "", teamId: "", apiKeyId: "", apiKey: "", skillId: "", queueId: "", interactionId: "" };
 
   beforeAll(async () => {
     platform = await startTestPlatform(target);
@@ -53,7 +53,31 @@ describeEachStore("tenant isolation", (target) => {
     });
     b.apiKeyId = key.body.id;
     b.apiKey = key.body.key;
+    b.skillId = (await adminB.post<{ id: string }>("/api/v1/skills", { name: "b-skill" })).body.id;
+    b.queueId = (
+      await adminB.post<{ id: string }>("/api/v1/queues", {
+        name: "B queue",
+        settings: { channels: ["chat"] },
+      })
+    ).body.id;
+    await adminB.request("PUT", `/api/v1/agents/${b.userId}/profile`, { skills: { [b.skillId]: 5 } });
+    b.interactionId = (
+      await adminB.post<{ interactionId: string }>("/api/v1/interactions", {
+        channel: "chat",
+        queueId: b.queueId,
+      })
+    ).body.interactionId;
   });
+
+  const notFoundForA = async (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => {
+    const reply = await adminA.request(method, url, body);
+    expect(reply.status, `${method} ${url}`).toBe(404);
+  };
+  const bInteractionUnchanged = async () => {
+    expect((await adminB.get(`/api/v1/interactions/${b.interactionId}`)).body).toMatchObject({
+      state: "queued",
+    });
+  };
   afterAll(() => platform?.dispose());
 
   const cases: Record<string, () => Promise<void>> = {
@@ -151,6 +175,91 @@ describeEachStore("tenant isolation", (target) => {
       expect(targets).not.toContain(b.userId);
       expect(targets).not.toContain(b.teamId);
       expect(entries.length).toBeGreaterThan(0);
+    },
+    "GET /api/v1/skills": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/skills")).body.items.map((x) => x.id);
+      expect(ids).not.toContain(b.skillId);
+    },
+    "POST /api/v1/skills": async () => {
+      await adminA.post("/api/v1/skills", { name: "b-skill" });
+      expect((await adminB.get<Items>("/api/v1/skills")).body.items).toHaveLength(1);
+    },
+    "GET /api/v1/queues": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/queues")).body.items.map((x) => x.id);
+      expect(ids).not.toContain(b.queueId);
+    },
+    "POST /api/v1/queues": async () => {
+      const reply = await adminA.post<{ error: { code: string } }>("/api/v1/queues", {
+        name: "Borrowing",
+        settings: {
+          channels: ["chat"],
+          skills: [{ skill: b.skillId, minLevel: 1 }],
+          overflow: { type: "queue", queueId: b.queueId },
+        },
+      });
+      expect(reply.body.error.code).toBe("unknown_references");
+    },
+    "GET /api/v1/queues/:id": () => notFoundForA("GET", `/api/v1/queues/${b.queueId}`),
+    "PUT /api/v1/queues/:id": async () => {
+      await notFoundForA("PUT", `/api/v1/queues/${b.queueId}`, {
+        name: "Mine",
+        settings: { channels: ["voice"] },
+      });
+      expect((await adminB.get(`/api/v1/queues/${b.queueId}`)).body).toMatchObject({ name: "B queue" });
+    },
+    "GET /api/v1/queues/:id/waiting": () => notFoundForA("GET", `/api/v1/queues/${b.queueId}/waiting`),
+    "GET /api/v1/routing/settings": async () => {
+      expect((await adminA.get("/api/v1/routing/settings")).status).toBe(200);
+    },
+    "PUT /api/v1/routing/settings": async () => {
+      await adminA.request("PUT", "/api/v1/routing/settings", {
+        notReadyReasons: ["sholat"],
+        dispositions: ["done"],
+      });
+      const settingsB = await adminB.get<{ notReadyReasons: string[] }>("/api/v1/routing/settings");
+      expect(settingsB.body.notReadyReasons).not.toContain("sholat");
+    },
+    "GET /api/v1/agents": async () => {
+      const ids = (await adminA.get<{ items: { agentId: string }[] }>("/api/v1/agents")).body.items.map(
+        (x) => x.agentId,
+      );
+      expect(ids).not.toContain(b.userId);
+    },
+    "GET /api/v1/agents/:id/profile": () => notFoundForA("GET", `/api/v1/agents/${b.userId}/profile`),
+    "PUT /api/v1/agents/:id/profile": () =>
+      notFoundForA("PUT", `/api/v1/agents/${b.userId}/profile`, { skills: {} }),
+    "PUT /api/v1/agents/me/state": async () => {
+      const me = await adminA.request<{ agentId: string }>("PUT", "/api/v1/agents/me/state", {
+        state: "offline",
+      });
+      expect(me.body.agentId).not.toBe(b.userId);
+    },
+    "PUT /api/v1/agents/:id/state": async () => {
+      await notFoundForA("PUT", `/api/v1/agents/${b.userId}/state`, { state: "available" });
+      await notFoundForA("PUT", `/api/v1/agents/${b.userId}/state`, { state: "offline" });
+    },
+    "POST /api/v1/interactions": () =>
+      notFoundForA("POST", "/api/v1/interactions", { channel: "chat", queueId: b.queueId }),
+    "GET /api/v1/interactions/:id": () => notFoundForA("GET", `/api/v1/interactions/${b.interactionId}`),
+    "GET /api/v1/interactions/:id/explanation": () =>
+      notFoundForA("GET", `/api/v1/interactions/${b.interactionId}/explanation`),
+    "POST /api/v1/interactions/:id/accept": async () => {
+      await notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/accept`);
+      await bInteractionUnchanged();
+    },
+    "POST /api/v1/interactions/:id/reject": () =>
+      notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/reject`),
+    "POST /api/v1/interactions/:id/complete": () =>
+      notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/complete`),
+    "POST /api/v1/interactions/:id/abandon": async () => {
+      await notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/abandon`);
+      await bInteractionUnchanged();
+    },
+    "POST /api/v1/interactions/:id/wrap-up": () =>
+      notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/wrap-up`, { disposition: "resolved" }),
+    "POST /api/v1/interactions/:id/transfer": async () => {
+      await notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/transfer`, { queueId: b.queueId });
+      await bInteractionUnchanged();
     },
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation.js";
+import * as routing from "./0002-routing.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -7,4 +8,5 @@ import * as foundation from "./0001-foundation.js";
  */
 export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
+  "0002-routing": routing,
 };
