@@ -59,6 +59,7 @@ const envSchema = z
       .default(1_048_576),
     SENTRA_LOGIN_MAX_FAILURES: z.coerce.number({ error: "must be a number" }).int().min(1).default(5),
     SENTRA_LOGIN_LOCK_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).default(15),
+    SENTRA_LOGIN_RATE_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).default(20),
     SENTRA_SESSION_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).default(12),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
@@ -81,6 +82,7 @@ export interface SentraConfig {
   loginMaxFailures: number;
   loginLockMinutes: number;
   sessionHours: number;
+  loginRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -121,5 +123,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.SENTRA_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.SENTRA_LOGIN_LOCK_MINUTES,
     sessionHours: e.SENTRA_SESSION_HOURS,
+    loginRatePerMinute: e.SENTRA_LOGIN_RATE_PER_MINUTE,
   };
 }

@@ -13,7 +13,10 @@ export function registerAuthRoutes(api: Api, services: Services): void {
   api.post(
     "/auth/login",
     {
-      config: { access: "public", rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: {
+        access: "public",
+        rateLimit: { max: services.config.loginRatePerMinute, timeWindow: "1 minute" },
+      },
       schema: {
         tags: ["auth"],
         summary: "Log in with email and password; sets the session cookie",
