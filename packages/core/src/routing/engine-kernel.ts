@@ -151,6 +151,7 @@ export class EngineKernel {
     i: InteractionRec,
     reason: "rejected" | "offer_timeout" | "abandoned" | "agent_unavailable" | "failed",
     to: InteractionState = "queued",
+    presence?: Presence,
   ): AgentRec {
     const agent = this.center.agent(i.tenantId, i.agentId!);
     this.out.push({
@@ -167,9 +168,11 @@ export class EngineKernel {
     i.offeredAt = undefined;
     i.expiresAt = undefined;
     i.explanation = undefined;
+    // One status change, so wallboards see reserved → not_ready(missed), not a blink of available between.
     this.changeAgent(agent, (a) => {
       a.offer = undefined;
       a.load[i.channel]--;
+      if (presence !== undefined) a.presence = presence;
     });
     if (to === "queued") this.router.interactionChanged(i);
     return agent;
@@ -326,8 +329,7 @@ export class EngineKernel {
     const queue = this.center.queueOf(i);
     switch (deadline.kind) {
       case "offer_timeout": {
-        const agent = this.withdrawOffer(i, "offer_timeout");
-        this.setPresence(agent, { kind: "not_ready", reason: MISSED_REASON });
+        this.withdrawOffer(i, "offer_timeout", "queued", { kind: "not_ready", reason: MISSED_REASON });
         return;
       }
       case "wrap_up_limit":

@@ -139,7 +139,12 @@ export class IndexedRouter implements Router {
       const placement = this.#placed.get(interaction.key);
       if (
         placement === undefined ||
-        !anyEligible(this.#center, interaction, this.#candidatesOf(interaction))
+        !anyEligible(
+          this.#center,
+          interaction,
+          this.#candidatesOf(interaction),
+          this.#eligibility(interaction),
+        )
       ) {
         // The pool only shrinks while settling, so what has no partner now gets none until something changes.
         this.#dirtyInteractions.delete(interaction);
@@ -156,7 +161,8 @@ export class IndexedRouter implements Router {
       if (best === undefined || compareWaiting(placement, best) < 0) best = placement;
     }
     if (best === undefined) return undefined;
-    return rankEligible(this.#center, best.rec, this.#candidatesOf(best.rec), now);
+    const rec = best.rec;
+    return rankEligible(this.#center, rec, this.#candidatesOf(rec), now, this.#eligibility(rec));
   }
 
   takeDue(limit: number): Deadline | undefined {
@@ -190,6 +196,21 @@ export class IndexedRouter implements Router {
   }
 
   /** Agents who could be eligible for `interaction`: its preferred agent while held, else the queue's routable. */
+  /**
+   * `isEligible`, minus what membership of a queue's routable set already guarantees (tenant, team, ready, no
+   * offer ringing). Held interactions keep the full check: their one candidate comes from outside the set.
+   */
+  #eligibility(interaction: InteractionRec): (agent: AgentRec) => boolean {
+    if (this.#center.affinityHolds(interaction))
+      return (agent) => isEligible(this.#center, agent, interaction);
+    if (!this.#center.queueOf(interaction).config.channels.includes(interaction.channel)) return () => false;
+    const { channel, requirements } = interaction;
+    return (agent) =>
+      canTake(agent.profile.capacity, agent.load, channel) &&
+      !isBlocked(interaction, agent) &&
+      meetsRequirements(agent.profile, requirements);
+  }
+
   #candidatesOf(interaction: InteractionRec): Iterable<AgentRec> {
     if (this.#center.affinityHolds(interaction)) {
       const agent = this.#center.agents.get(scopedKey(interaction.tenantId, interaction.affinity!.agentId));

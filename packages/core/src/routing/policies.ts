@@ -77,6 +77,7 @@ export function rankEligible(
   interaction: InteractionRec,
   agents: Iterable<AgentRec>,
   now: number,
+  eligible: (agent: AgentRec) => boolean = (agent) => isEligible(center, agent, interaction),
 ): Match | undefined {
   const queue = center.queueOf(interaction);
   const policy = queue.config.policy;
@@ -85,7 +86,7 @@ export function rankEligible(
   const top: Keyed[] = [];
   let count = 0;
   for (const agent of agents) {
-    if (!isEligible(center, agent, interaction)) continue;
+    if (!eligible(agent)) continue;
     count++;
     const keyed = keyOf(policy, agent, now, skills, queue.rrLast);
     if (top.length === EXPLANATION_CANDIDATES && !better(keyed, top[top.length - 1]!)) continue;
@@ -112,7 +113,8 @@ export function anyEligible(
   center: Center,
   interaction: InteractionRec,
   agents: Iterable<AgentRec>,
+  eligible: (agent: AgentRec) => boolean = (agent) => isEligible(center, agent, interaction),
 ): boolean {
-  for (const agent of agents) if (isEligible(center, agent, interaction)) return true;
+  for (const agent of agents) if (eligible(agent)) return true;
   return false;
 }

@@ -157,6 +157,8 @@ describe("offers", () => {
       reason: "offer_timeout",
     });
     expect(engine.agent(T, "a1").label).toBe("not_ready(missed)");
+    const a1Changes = out.flatMap((e) => (e.type === "agent_state_changed" && e.agentId === "a1" ? [e] : []));
+    expect(a1Changes.map((e) => [e.from.kind, e.to.kind])).toEqual([["reserved", "not_ready"]]);
     expect(pairs(out)).toEqual(["c1->a2"]);
   });
 

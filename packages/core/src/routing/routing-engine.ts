@@ -411,8 +411,10 @@ export class RoutingEngine {
     if (presence.kind === "offline" && agent.connected > 0) {
       throw conflict("agent_has_work", `Agent ${agentId} still has connected interactions.`);
     }
-    if (presence.kind !== "ready" && agent.offer !== undefined)
-      k.withdrawOffer(agent.offer, "agent_unavailable");
-    k.setPresence(agent, presence);
+    if (presence.kind !== "ready" && agent.offer !== undefined) {
+      k.withdrawOffer(agent.offer, "agent_unavailable", "queued", presence);
+    } else {
+      k.setPresence(agent, presence);
+    }
   }
 }
