@@ -1,7 +1,7 @@
 import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import { MinHeap } from "./deadline-heap.js";
-import { compareDeadlines, DEADLINE_KINDS, type Deadline, deadlineTimes, kindIndex } from "./deadlines.js";
+import { compareDeadlines, DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
 import { isBlocked, isEligible, meetsRequirements, servesQueue } from "./eligibility.js";
 import { anyEligible, type Match, rankEligible } from "./policies.js";
 import { compareWaiting } from "./queue-order.js";
@@ -29,7 +29,8 @@ interface Bucket {
 
 interface QueueIndex {
   readonly rec: QueueRec;
-  readonly buckets: Map<string, Bucket>;
+  /** Buckets by channel, then by requirements key. */
+  readonly buckets: Map<Channel, Map<string, Bucket>>;
   /** Members (by team) who can take one more interaction on one of the queue's channels right now. */
   readonly routable: Set<AgentRec>;
 }
@@ -62,7 +63,7 @@ export class IndexedRouter implements Router {
   readonly #affinityWatch = new Map<string, Set<InteractionRec>>();
   readonly #watchedBy = new Map<InteractionRec, string>();
   /** Scheduled due time per kind and interaction (NaN = none); a heap entry is live only if it matches. */
-  readonly #deadlines = new Map<string, Float64Array>();
+  readonly #deadlines = new Map<string, Deadline>();
   readonly #scratch = new Float64Array(DEADLINE_KINDS.length);
   readonly #heap = new MinHeap<Deadline>(compareDeadlines);
   readonly #dirtyInteractions = new Set<InteractionRec>();
@@ -170,8 +171,7 @@ export class IndexedRouter implements Router {
     if (next === undefined || next.at > limit) return undefined;
     this.#heap.pop();
     // Forget it as scheduled, so that if handling it leaves an equal deadline, that one is pushed again.
-    const current = this.#deadlines.get(next.key);
-    if (current !== undefined) current[kindIndex(next.kind)] = Number.NaN;
+    this.#deadlines.delete(next.key);
     return next;
   }
 
@@ -235,16 +235,18 @@ export class IndexedRouter implements Router {
     }
     const capacity = agent.profile.capacity;
     for (const queue of index.queues) {
-      for (const bucket of queue.buckets.values()) {
-        const head = bucket.list.first();
-        if (head === undefined || (best !== undefined && compareWaiting(head, best) > 0)) continue;
-        if (!canTake(capacity, agent.load, bucket.channel)) continue;
-        if (!meetsRequirements(agent.profile, bucket.requirements)) continue;
-        for (const placement of bucket.list) {
-          if (best !== undefined && compareWaiting(placement, best) > 0) break;
-          if (!isBlocked(placement.rec, agent)) {
-            best = placement;
-            break;
+      for (const [channel, buckets] of queue.buckets) {
+        if (buckets.size === 0 || !canTake(capacity, agent.load, channel)) continue;
+        for (const bucket of buckets.values()) {
+          const head = bucket.list.first();
+          if (head === undefined || (best !== undefined && compareWaiting(head, best) > 0)) continue;
+          if (!meetsRequirements(agent.profile, bucket.requirements)) continue;
+          for (const placement of bucket.list) {
+            if (best !== undefined && compareWaiting(placement, best) > 0) break;
+            if (!isBlocked(placement.rec, agent)) {
+              best = placement;
+              break;
+            }
           }
         }
       }
@@ -280,17 +282,22 @@ export class IndexedRouter implements Router {
       }
     }
     const queue = this.#queues.get(this.#center.queueOf(interaction).key)!;
-    const bucketKey = `${interaction.channel}|${interaction.requirements.key}`;
-    let bucket = queue.buckets.get(bucketKey);
+    const bucketKey = interaction.requirements.key;
+    let buckets = queue.buckets.get(interaction.channel);
+    if (buckets === undefined) {
+      buckets = new Map();
+      queue.buckets.set(interaction.channel, buckets);
+    }
+    let bucket = buckets.get(bucketKey);
     if (bucket === undefined) {
       bucket = {
         channel: interaction.channel,
         requirements: interaction.requirements,
         list: new SortedList(byLine),
       };
-      queue.buckets.set(bucketKey, bucket);
+      buckets.set(bucketKey, bucket);
     }
-    this.#insert(interaction, bucket.list, queue.buckets, bucketKey);
+    this.#insert(interaction, bucket.list, buckets, bucketKey);
   }
 
   #insert(
@@ -325,27 +332,32 @@ export class IndexedRouter implements Router {
     if (watchers?.delete(interaction) && watchers.size === 0) this.#affinityWatch.delete(agentKey);
   }
 
+  /** Only each interaction's earliest timer sits in the heap; the next is pushed once that one is handled. */
   #refreshDeadlines(interaction: InteractionRec): void {
-    const next = this.#scratch;
-    deadlineTimes(interaction, this.#center.queueOf(interaction).config, next);
-    let current = this.#deadlines.get(interaction.key);
-    if (current === undefined) {
-      current = new Float64Array(DEADLINE_KINDS.length).fill(Number.NaN);
-      this.#deadlines.set(interaction.key, current);
+    const times = this.#scratch;
+    deadlineTimes(interaction, this.#center.queueOf(interaction).config, times);
+    let kind = -1;
+    for (let k = 0; k < times.length; k++) {
+      const at = times[k]!;
+      if (!Number.isNaN(at) && (kind < 0 || at < times[kind]!)) kind = k;
     }
-    for (let k = 0; k < next.length; k++) {
-      const at = next[k]!;
-      if (Object.is(at, current[k])) continue;
-      current[k] = at;
-      if (!Number.isNaN(at)) this.#heap.push({ at, kind: DEADLINE_KINDS[k]!, key: interaction.key });
+    const current = this.#deadlines.get(interaction.key);
+    if (kind < 0) {
+      if (current !== undefined) this.#deadlines.delete(interaction.key);
+      return;
     }
+    const at = times[kind]!;
+    if (current !== undefined && current.at === at && current.kind === DEADLINE_KINDS[kind]) return;
+    const deadline: Deadline = { at, kind: DEADLINE_KINDS[kind]!, key: interaction.key };
+    this.#deadlines.set(interaction.key, deadline);
+    this.#heap.push(deadline);
   }
 
   #peek(): Deadline | undefined {
     for (;;) {
       const top = this.#heap.peek();
       if (top === undefined) return undefined;
-      if (this.#deadlines.get(top.key)?.[kindIndex(top.kind)] === top.at) return top;
+      if (this.#deadlines.get(top.key) === top) return top;
       this.#heap.pop();
     }
   }
