@@ -365,3 +365,27 @@ describe("persistence", () => {
     expect(restored.tick(60_000)).toEqual(live.tick(60_000));
   });
 });
+
+describe("queue configuration", () => {
+  it("refuses to add a queue twice or update one that does not exist", () => {
+    const engine = setUp({}, []);
+    expect(() => engine.addQueue({ at: 1, tenantId: T, queue: queueConfig({ queueId: "q" }) })).toThrow(
+      expect.objectContaining({ code: "queue_exists" }),
+    );
+    expect(() => engine.updateQueue({ at: 1, tenantId: T, queue: queueConfig({ queueId: "nope" }) })).toThrow(
+      expect.objectContaining({ code: "queue_not_found" }),
+    );
+  });
+
+  it("applies an update to contacts already waiting, keeping their place and wait time", () => {
+    const engine = setUp({ skills: [{ skill: "tech", minLevel: 8 }] }, [{ skills: { tech: 4 } }]);
+    enqueue(engine, 0, chat("c1"));
+    const out = engine.updateQueue({
+      at: 5_000,
+      tenantId: T,
+      queue: queueConfig({ queueId: "q", skills: [{ skill: "tech", minLevel: 4 }] }),
+    });
+    expect(pairs(out)).toEqual(["c1->a1"]);
+    expect(offers(out)[0]?.explanation.waitedMs).toBe(5_000);
+  });
+});

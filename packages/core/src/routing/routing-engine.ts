@@ -1,3 +1,4 @@
+import { conflict } from "../errors/sentra-error.js";
 import { Center, scopedKey } from "./center-state.js";
 import { handleCommand } from "./command-handlers.js";
 import type { RoutingCommand, RoutingCommandType } from "./commands.js";
@@ -79,6 +80,18 @@ export class RoutingEngine {
 
   upsertQueue(input: CommandInput<"queue_upserted">): RoutingEvent[] {
     return this.apply({ type: "queue_upserted", ...input });
+  }
+  /** `upsertQueue` that refuses an existing queue id. */
+  addQueue(input: CommandInput<"queue_upserted">): RoutingEvent[] {
+    if (this.#kernel.center.queues.has(scopedKey(input.tenantId, input.queue.queueId))) {
+      throw conflict("queue_exists", `Queue ${input.queue.queueId} exists.`);
+    }
+    return this.upsertQueue(input);
+  }
+  /** `upsertQueue` that refuses an unknown queue id; waiting contacts keep their place and wait time. */
+  updateQueue(input: CommandInput<"queue_upserted">): RoutingEvent[] {
+    this.#kernel.center.queue(input.tenantId, input.queue.queueId);
+    return this.upsertQueue(input);
   }
   configureTenant(input: CommandInput<"tenant_configured">): RoutingEvent[] {
     return this.apply({ type: "tenant_configured", ...input });
