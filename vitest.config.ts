@@ -8,7 +8,8 @@ export default defineConfig({
     alias: { "@sentra/core": src("core"), "@sentra/server": src("server") },
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "packages/web/src/**/*.test.tsx", "tests/**/*.test.ts"],
+    // Web component tests opt into jsdom per file (`// @vitest-environment jsdom`); everything else is node.
     // Integration tests share one PostgreSQL server and spawn server processes; keep the machine calm.
     pool: "forks",
     testTimeout: 30_000,

@@ -1,4 +1,5 @@
 export * from "./access/roles.js";
+export * from "./contracts/people.js";
 export * from "./errors/sentra-error.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";

@@ -1,4 +1,4 @@
-import { notFound, ROLES } from "@sentra/core";
+import { type ApiKeyBody, notFound, ROLES } from "@sentra/core";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
@@ -18,10 +18,8 @@ export const apiKeyView = z.object({
 });
 export type ApiKeyView = z.infer<typeof apiKeyView>;
 
-export const apiKeyBody = z.object({
-  name: z.string().trim().min(1, "Name the integration that will use this key.").max(80),
-  role: z.enum(ROLES).default("agent"),
-});
+// The request contract lives in the core so the web app validates forms with the same rules.
+export { apiKeyBody } from "@sentra/core";
 
 const toView = (row: ApiKeyRow): ApiKeyView => ({
   id: row.id,
@@ -38,6 +36,7 @@ export class ApiKeyService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
+    private readonly onRevoked: (id: string) => void = () => {},
   ) {}
 
   async list(actor: Actor): Promise<ApiKeyView[]> {
@@ -50,11 +49,7 @@ export class ApiKeyService {
     return rows.map(toView);
   }
 
-  async create(
-    actor: Actor,
-    body: z.infer<typeof apiKeyBody>,
-    origin: Origin,
-  ): Promise<ApiKeyView & { key: string }> {
+  async create(actor: Actor, body: ApiKeyBody, origin: Origin): Promise<ApiKeyView & { key: string }> {
     const { key, prefix, secret } = newApiKey();
     const row = await this.db.transaction().execute(async (trx) => {
       const created = await trx
@@ -107,6 +102,7 @@ export class ApiKeyService {
       );
       return revoked;
     });
+    this.onRevoked(id);
     return toView(row);
   }
 }

@@ -24,6 +24,7 @@ import { registerSystemRoutes } from "./routes/system-routes.js";
 import { registerTeamRoutes } from "./routes/team-routes.js";
 import { registerTenantRoutes } from "./routes/tenant-routes.js";
 import { registerUserRoutes } from "./routes/user-routes.js";
+import { registerWebApp } from "./web-app.js";
 
 /** The token a request presents: `Authorization: Bearer …` first, then the session cookie. */
 function presentedToken(request: FastifyRequest): string | null {
@@ -141,5 +142,6 @@ export async function buildApp(services: Services): Promise<SentraApp> {
     },
     { prefix: "/api/v1" },
   );
+  await registerWebApp(app);
   return app;
 }

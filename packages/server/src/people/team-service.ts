@@ -1,4 +1,4 @@
-import { conflict, notFound, UserError } from "@sentra/core";
+import { conflict, notFound, type TeamBody, UserError } from "@sentra/core";
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
@@ -15,11 +15,8 @@ export const teamView = z.object({
 });
 export type TeamView = z.infer<typeof teamView>;
 
-export const teamBody = z.object({
-  name: z.string().trim().min(1, "A team name is required.").max(80),
-  memberIds: z.array(z.uuid()).max(1000).default([]),
-});
-export type TeamBody = z.infer<typeof teamBody>;
+// The request contract lives in the core so the web app validates forms with the same rules.
+export { type TeamBody, teamBody } from "@sentra/core";
 
 const teamCursor = z.tuple([z.string(), z.string()]);
 

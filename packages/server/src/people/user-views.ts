@@ -1,8 +1,9 @@
-import { ROLES } from "@sentra/core";
+import { LOCALES, ROLES } from "@sentra/core";
 import { z } from "zod";
 import type { UserRow } from "../db/schema.js";
 
-export const LOCALES = ["en", "id"] as const;
+// The request contracts live in the core so the web app validates forms with the same rules.
+export { LOCALES, type NewUserBody, newUserBody, type UserPatchBody, userPatchBody } from "@sentra/core";
 
 export const userView = z.object({
   id: z.uuid(),
@@ -15,32 +16,6 @@ export const userView = z.object({
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof userView>;
-
-const password = z
-  .string()
-  .min(12, "Passwords need at least 12 characters.")
-  .max(200, "Passwords may have at most 200 characters.");
-
-export const newUserBody = z.object({
-  email: z.email("Enter a valid email address.").max(254),
-  displayName: z.string().trim().min(1, "A display name is required.").max(120),
-  role: z.enum(ROLES),
-  locale: z.enum(LOCALES).default("id"),
-  password: password.optional(),
-});
-export type NewUserBody = z.infer<typeof newUserBody>;
-
-export const userPatchBody = z
-  .object({
-    displayName: z.string().trim().min(1).max(120),
-    role: z.enum(ROLES),
-    locale: z.enum(LOCALES),
-    password,
-    disabled: z.boolean(),
-  })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, "Send at least one field to change.");
-export type UserPatchBody = z.infer<typeof userPatchBody>;
 
 export function toUserView(row: UserRow): UserView {
   return {

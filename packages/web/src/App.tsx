@@ -1,0 +1,78 @@
+import { Center, Loader } from "@mantine/core";
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { ApiKeysPage } from "./admin/api-keys/ApiKeysPage";
+import { AuditPage } from "./admin/audit/AuditPage";
+import { TeamsPage } from "./admin/teams/TeamsPage";
+import { UsersPage } from "./admin/users/UsersPage";
+import { useMe } from "./api/session";
+import type { Me } from "./api/types";
+import { ServerUnreachable } from "./components/ServerUnreachable";
+import { AgentDesktopPage } from "./pages/AgentDesktopPage";
+import { LoginPage } from "./pages/LoginPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { WallboardPage } from "./pages/WallboardPage";
+import { WelcomePage } from "./pages/WelcomePage";
+import { AppLayout } from "./shell/AppLayout";
+import { homePathFor, NAV_ITEMS } from "./shell/navigation";
+
+/** Renders the page only for roles its nav item allows; the API enforces the same rule server-side. */
+function Guarded({ me, path, children }: { me: Me; path: string; children: ReactNode }) {
+  const item = NAV_ITEMS.find((candidate) => candidate.path === path);
+  return item && !item.allowed(me.role) ? <NotFoundPage forbidden /> : children;
+}
+
+function LoginRoute() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return <LoginPage onLoggedIn={() => navigate(from ?? "/", { replace: true })} />;
+}
+
+export function App() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (me.isError) return <ServerUnreachable onRetry={() => void me.refetch()} />;
+  const user = me.data;
+  if (!user) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  const page = (path: string, element: ReactNode) => (
+    <Route
+      path={path}
+      element={
+        <Guarded me={user} path={path}>
+          {element}
+        </Guarded>
+      }
+    />
+  );
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route element={<AppLayout me={user} />}>
+        <Route index element={<Navigate to={homePathFor(user.role)} replace />} />
+        {page("/agent", <AgentDesktopPage />)}
+        {page("/wallboard", <WallboardPage />)}
+        {page("/admin/users", <UsersPage />)}
+        {page("/admin/teams", <TeamsPage />)}
+        {page("/admin/api-keys", <ApiKeysPage />)}
+        {page("/admin/audit", <AuditPage />)}
+        <Route path="/welcome" element={<WelcomePage me={user} />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

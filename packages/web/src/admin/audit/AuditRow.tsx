@@ -1,0 +1,82 @@
+import { ActionIcon, Code, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AuditEntry, User } from "../../api/types";
+import { IconChevronDown, IconChevronRight } from "../../components/icons";
+import type { Formatters } from "../../i18n/useFormat";
+import { actionLabel, actorLabel, targetLabel } from "./audit-labels";
+
+interface AuditRowProps {
+  entry: AuditEntry;
+  usersById: Map<string, User>;
+  format: Formatters;
+}
+
+export function AuditRow({ entry, usersById, format }: AuditRowProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const detailsId = `audit-details-${entry.id}`;
+  const action = actionLabel(entry.action, t);
+  return (
+    <>
+      <Table.Tr data-testid="audit-row">
+        <Table.Td>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            aria-label={open ? t("audit.hideDetails") : t("audit.showDetails")}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+          </ActionIcon>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+            {format.dateTime(entry.at)}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{actorLabel(entry, usersById, t)}</Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" fw={500}>
+            {action}
+          </Text>
+          {action !== entry.action ? (
+            <Text size="xs" c="dimmed" ff="monospace">
+              {entry.action}
+            </Text>
+          ) : null}
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{targetLabel(entry, usersById, t)}</Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" ff="monospace">
+            {entry.ip ?? ""}
+          </Text>
+        </Table.Td>
+      </Table.Tr>
+      {open ? (
+        <Table.Tr id={detailsId}>
+          <Table.Td />
+          <Table.Td colSpan={5}>
+            <Stack gap={4} py={4}>
+              <Text size="xs" c="dimmed">
+                {t("audit.userAgent")}: {entry.userAgent ?? t("audit.none")}
+              </Text>
+              <Code block fz="xs">
+                {entry.details === null || entry.details === undefined
+                  ? t("audit.noDetails")
+                  : JSON.stringify(entry.details, null, 2)}
+              </Code>
+            </Stack>
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
+    </>
+  );
+}

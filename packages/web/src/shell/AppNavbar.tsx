@@ -1,0 +1,43 @@
+import { NavLink, Stack, Text } from "@mantine/core";
+import type { Role } from "@sentra/core";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+import { NavIcon } from "./NavIcon";
+import { type NavItem, navItemsFor } from "./navigation";
+
+function Section({ title, items }: { title: string; items: NavItem[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  if (items.length === 0) return null;
+  return (
+    <Stack gap={2}>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4}>
+        {title}
+      </Text>
+      {items.map((item) => (
+        <NavLink
+          key={item.path}
+          component={Link}
+          to={item.path}
+          label={t(item.labelKey)}
+          leftSection={<NavIcon icon={item.icon} />}
+          active={pathname.startsWith(item.path)}
+          aria-current={pathname.startsWith(item.path) ? "page" : undefined}
+          variant="light"
+          styles={{ root: { borderRadius: "var(--mantine-radius-sm)" } }}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+export function AppNavbar({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const items = navItemsFor(role);
+  return (
+    <Stack component="nav" aria-label={t("nav.label")} gap="lg" p="sm">
+      <Section title={t("nav.work")} items={items.filter((i) => i.section === "work")} />
+      <Section title={t("nav.admin")} items={items.filter((i) => i.section === "admin")} />
+    </Stack>
+  );
+}

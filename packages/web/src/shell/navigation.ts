@@ -1,0 +1,67 @@
+import { type Permission, type Role, roleAllows } from "@sentra/core";
+
+export interface NavItem {
+  path: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  section: "work" | "admin";
+  icon: "desktop" | "wallboard" | "users" | "teams" | "keys" | "audit";
+  /** Who sees the item and may open the page; mirrors the API's permission matrix. */
+  allowed: (role: Role) => boolean;
+}
+
+const can = (permission: Permission) => (role: Role) => roleAllows(role, permission);
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    path: "/agent",
+    labelKey: "nav.agentDesktop",
+    section: "work",
+    icon: "desktop",
+    allowed: (role) => role === "agent",
+  },
+  {
+    path: "/wallboard",
+    labelKey: "nav.wallboard",
+    section: "work",
+    icon: "wallboard",
+    allowed: can("realtime:wallboard"),
+  },
+  {
+    path: "/admin/users",
+    labelKey: "nav.users",
+    section: "admin",
+    icon: "users",
+    allowed: can("users:manage"),
+  },
+  {
+    path: "/admin/teams",
+    labelKey: "nav.teams",
+    section: "admin",
+    icon: "teams",
+    allowed: can("teams:manage"),
+  },
+  {
+    path: "/admin/api-keys",
+    labelKey: "nav.apiKeys",
+    section: "admin",
+    icon: "keys",
+    allowed: can("api_keys:manage"),
+  },
+  {
+    path: "/admin/audit",
+    labelKey: "nav.audit",
+    section: "admin",
+    icon: "audit",
+    allowed: can("audit:read"),
+  },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.allowed(role));
+}
+
+/** Where a role lands after login: its first screen, or the welcome page for roles whose screens come later. */
+export function homePathFor(role: Role): string {
+  return navItemsFor(role)[0]?.path ?? "/welcome";
+}
