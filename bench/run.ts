@@ -5,6 +5,7 @@
 const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   routing: () => import("./routing.js"),
   startup: () => import("./startup.js"),
+  "routing-e2e": () => import("./routing-e2e-only.js"),
 };
 
 const name = process.argv[2];

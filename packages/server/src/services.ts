@@ -60,7 +60,7 @@ export function createServices(deps: {
     auth,
     users: new UserService(deps.db, audit, auth, deps.bus),
     teams: new TeamService(deps.db, audit, deps.bus),
-    apiKeys: new ApiKeyService(deps.db, audit),
+    apiKeys: new ApiKeyService(deps.db, audit, (id) => auth.forgetApiKey(id)),
     realtime: new RealtimeGateway(deps.bus, deps.logger),
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { Database, UserRow } from "../db/schema.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
+import { ActorCache } from "./actor-cache.js";
 import { parseApiKey } from "./api-key-format.js";
 import { burnPasswordCheck, randomToken, sameSecret, sha256, verifyPassword } from "./secrets.js";
 
@@ -127,8 +128,12 @@ export class AuthService {
     });
   }
 
+  readonly #cache = new ActorCache();
+
   async logout(token: string, actor: Actor, origin: Origin): Promise<void> {
-    await this.db.deleteFrom("sessions").where("token_hash", "=", sha256(token)).execute();
+    const hash = sha256(token);
+    this.#cache.delete(hash);
+    await this.db.deleteFrom("sessions").where("token_hash", "=", hash).execute();
     await this.audit.record({
       tenantId: actor.tenantId,
       actor,
@@ -140,7 +145,13 @@ export class AuthService {
 
   /** Ends every session of a user, e.g. when they are disabled or their password changes. */
   async endSessionsOf(userId: string, db: Kysely<Database> = this.db): Promise<void> {
+    this.#cache.forgetActor("user", userId);
     await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  }
+
+  /** Called when a key is revoked, so this process stops honouring it at once. */
+  forgetApiKey(id: string): void {
+    this.#cache.forgetActor("api_key", id);
   }
 
   /** A session token or an API key, as presented in a cookie or `Authorization: Bearer`. */
@@ -150,6 +161,9 @@ export class AuthService {
   }
 
   async #resolveSession(token: string): Promise<Actor | undefined> {
+    const hash = sha256(token);
+    const cached = this.#cache.get(hash);
+    if (cached) return cached;
     const row = await this.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
@@ -161,13 +175,24 @@ export class AuthService {
         "users.disabled",
         "expires_at",
       ])
-      .where("sessions.token_hash", "=", sha256(token))
+      .where("sessions.token_hash", "=", hash)
       .executeTakeFirst();
     if (!row || row.disabled || row.expires_at <= this.now() || !isRole(row.role)) return undefined;
-    return { kind: "user", id: row.id, tenantId: row.tenant_id, role: row.role, name: row.display_name };
+    const actor: Actor = {
+      kind: "user",
+      id: row.id,
+      tenantId: row.tenant_id,
+      role: row.role,
+      name: row.display_name,
+    };
+    this.#cache.set(hash, actor, row.expires_at.getTime());
+    return actor;
   }
 
   async #resolveApiKey(prefix: string, secret: string): Promise<Actor | undefined> {
+    const cacheKey = `key:${prefix}:${sha256(secret)}`;
+    const cached = this.#cache.get(cacheKey);
+    if (cached) return cached;
     const key = await this.db
       .selectFrom("api_keys")
       .selectAll()
@@ -180,6 +205,15 @@ export class AuthService {
       .set({ last_used_at: this.now() })
       .where("id", "=", key.id)
       .execute();
-    return { kind: "api_key", id: key.id, tenantId: key.tenant_id, role: key.role as Role, name: key.name };
+    const actor: Actor = {
+      kind: "api_key",
+      id: key.id,
+      tenantId: key.tenant_id,
+      role: key.role as Role,
+      name: key.name,
+    };
+    // last_used_at is therefore refreshed at most once per cache period, not on every request.
+    this.#cache.set(cacheKey, actor, Number.POSITIVE_INFINITY);
+    return actor;
   }
 }

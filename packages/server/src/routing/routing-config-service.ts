@@ -79,7 +79,22 @@ export class RoutingConfigService {
     });
   }
 
-  async listQueues(tenantId: string): Promise<QueueView[]> {
+  /**
+   * Queues are read on every interaction created, so each tenant's list is kept in memory and dropped when
+   * this service saves a queue. The routing engine lives in one process, which is also where queues change.
+   */
+  readonly #queueCache = new Map<string, Promise<QueueView[]>>();
+
+  listQueues(tenantId: string): Promise<QueueView[]> {
+    const cached = this.#queueCache.get(tenantId);
+    if (cached) return cached;
+    const loading = this.#loadQueues(tenantId);
+    this.#queueCache.set(tenantId, loading);
+    loading.catch(() => this.#queueCache.delete(tenantId));
+    return loading;
+  }
+
+  async #loadQueues(tenantId: string): Promise<QueueView[]> {
     const rows = await this.db
       .selectFrom("queues")
       .selectAll()
@@ -144,6 +159,7 @@ export class RoutingConfigService {
       );
       return saved;
     });
+    this.#queueCache.delete(actor.tenantId);
     return { id: row.id, name: row.name, settings, updatedAt: row.updated_at.toISOString() };
   }
 
@@ -272,7 +288,17 @@ export class RoutingConfigService {
     return this.agentProfile(actor.tenantId, userId);
   }
 
+  readonly #settingsCache = new Map<string, RoutingSettings>();
+
   async settings(tenantId: string): Promise<RoutingSettings> {
+    const cached = this.#settingsCache.get(tenantId);
+    if (cached) return cached;
+    const loaded = await this.#loadSettings(tenantId);
+    this.#settingsCache.set(tenantId, loaded);
+    return loaded;
+  }
+
+  async #loadSettings(tenantId: string): Promise<RoutingSettings> {
     const row = await this.db
       .selectFrom("routing_settings")
       .selectAll()
@@ -300,6 +326,7 @@ export class RoutingConfigService {
         trx,
       );
     });
+    this.#settingsCache.set(actor.tenantId, settings);
     return settings;
   }
 

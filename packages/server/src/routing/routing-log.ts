@@ -54,28 +54,42 @@ export class RoutingLog {
   async #write(batch: Batch): Promise<void> {
     if (this.#pending === batch) this.#pending = undefined;
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < batch.commands.length; i += ROWS_PER_INSERT) {
-          await trx
-            .insertInto("routing_commands")
-            .values(
-              batch.commands.slice(i, i + ROWS_PER_INSERT).map(({ eventId, command }) => ({
-                event_id: eventId,
-                tenant_id: command.tenantId === "" ? null : command.tenantId,
-                type: command.type,
-                at_ms: command.at,
-                command: JSON.stringify(command),
-              })),
-            )
-            .execute();
-        }
-        for (let i = 0; i < batch.events.length; i += ROWS_PER_INSERT) {
-          await trx
-            .insertInto("routing_events")
-            .values(batch.events.slice(i, i + ROWS_PER_INSERT).map(eventRow))
-            .execute();
-        }
-      });
+      const commandRows = batch.commands.map(({ eventId, command }) => ({
+        event_id: eventId,
+        tenant_id: command.tenantId === "" ? null : command.tenantId,
+        type: command.type,
+        at_ms: command.at,
+        command: JSON.stringify(command),
+      }));
+      const eventRows = batch.events.map(eventRow);
+      if (
+        commandRows.length + eventRows.length <= ROWS_PER_INSERT &&
+        commandRows.length > 0 &&
+        eventRows.length > 0
+      ) {
+        // The common case in one statement (one round trip, atomic without BEGIN/COMMIT): the events insert
+        // rides on the commands insert as a data-modifying CTE.
+        await this.db
+          .with("logged", (db) => db.insertInto("routing_commands").values(commandRows))
+          .insertInto("routing_events")
+          .values(eventRows)
+          .execute();
+      } else {
+        await this.db.transaction().execute(async (trx) => {
+          for (let i = 0; i < commandRows.length; i += ROWS_PER_INSERT) {
+            await trx
+              .insertInto("routing_commands")
+              .values(commandRows.slice(i, i + ROWS_PER_INSERT))
+              .execute();
+          }
+          for (let i = 0; i < eventRows.length; i += ROWS_PER_INSERT) {
+            await trx
+              .insertInto("routing_events")
+              .values(eventRows.slice(i, i + ROWS_PER_INSERT))
+              .execute();
+          }
+        });
+      }
       batch.resolve();
     } catch (error) {
       batch.reject(error);

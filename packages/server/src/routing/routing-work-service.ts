@@ -18,6 +18,20 @@ import type { AgentStateBody, NewInteractionBody, QueueSettings } from "./routin
 import type { RoutingRuntime } from "./routing-runtime.js";
 
 export type OfferMade = Extract<RoutingEvent, { type: "offer_made" }>;
+type TransitionEvent = Extract<RoutingEvent, { type: "interaction_transitioned" }>;
+
+const recordOf = (event: TransitionEvent): InteractionRecord => ({
+  tenantId: event.tenantId,
+  interactionId: event.interactionId,
+  channel: event.channel,
+  state: event.to,
+  queueId: event.queueId,
+  enqueuedAt: event.enqueuedAt,
+  relaxationStep: 0,
+  agentId: event.agentId,
+  preferredAgentId: undefined,
+  live: false,
+});
 
 export interface InteractionRecord extends InteractionView {
   readonly live: boolean;
@@ -190,19 +204,21 @@ export class RoutingWorkService {
       .limit(1)
       .executeTakeFirst();
     if (!last) throw notFound("interaction", interactionId);
-    const event = last.event as Extract<RoutingEvent, { type: "interaction_transitioned" }>;
-    return {
-      tenantId: event.tenantId,
-      interactionId: event.interactionId,
-      channel: event.channel,
-      state: event.to,
-      queueId: event.queueId,
-      enqueuedAt: event.enqueuedAt,
-      relaxationStep: 0,
-      agentId: event.agentId,
-      preferredAgentId: undefined,
-      live: false,
-    };
+    return recordOf(last.event as TransitionEvent);
+  }
+
+  /** The interaction after a command: live from the engine, else from the transition the command just made. */
+  async #after(
+    actor: Actor,
+    interactionId: string,
+    events: readonly RoutingEvent[],
+  ): Promise<InteractionRecord> {
+    const live = this.runtime.engine.interaction(actor.tenantId, interactionId);
+    if (live) return { ...live, live: true };
+    const last = events.findLast(
+      (e): e is TransitionEvent => e.type === "interaction_transitioned" && e.interactionId === interactionId,
+    );
+    return last ? recordOf(last) : this.interaction(actor, interactionId);
   }
 
   /** The agent named in an agent action is the caller, unless a supervisor acts for them. */
@@ -215,22 +231,36 @@ export class RoutingWorkService {
   async accept(actor: Actor, interactionId: string): Promise<InteractionRecord> {
     const interaction = await this.interaction(actor, interactionId);
     const agentId = this.#actingAgent(actor, interaction);
-    await this.runtime.execute({ type: "offer_accepted", tenantId: actor.tenantId, interactionId, agentId });
-    return this.interaction(actor, interactionId);
+    const events = await this.runtime.execute({
+      type: "offer_accepted",
+      tenantId: actor.tenantId,
+      interactionId,
+      agentId,
+    });
+    return this.#after(actor, interactionId, events);
   }
 
   async reject(actor: Actor, interactionId: string): Promise<InteractionRecord> {
     const interaction = await this.interaction(actor, interactionId);
     const agentId = this.#actingAgent(actor, interaction);
-    await this.runtime.execute({ type: "offer_rejected", tenantId: actor.tenantId, interactionId, agentId });
-    return this.interaction(actor, interactionId);
+    const events = await this.runtime.execute({
+      type: "offer_rejected",
+      tenantId: actor.tenantId,
+      interactionId,
+      agentId,
+    });
+    return this.#after(actor, interactionId, events);
   }
 
   async complete(actor: Actor, interactionId: string): Promise<InteractionRecord> {
     const interaction = await this.interaction(actor, interactionId);
     if (actor.kind === "user" && actor.role === "agent") this.#actingAgent(actor, interaction);
-    await this.runtime.execute({ type: "interaction_completed", tenantId: actor.tenantId, interactionId });
-    return this.interaction(actor, interactionId);
+    const events = await this.runtime.execute({
+      type: "interaction_completed",
+      tenantId: actor.tenantId,
+      interactionId,
+    });
+    return this.#after(actor, interactionId, events);
   }
 
   async closeWrapUp(
@@ -251,20 +281,24 @@ export class RoutingWorkService {
         );
       }
     }
-    await this.runtime.execute({
+    const events = await this.runtime.execute({
       type: "wrap_up_closed",
       tenantId: actor.tenantId,
       interactionId,
       ...(disposition ? { disposition } : {}),
       ...(notes ? { notes } : {}),
     });
-    return this.interaction(actor, interactionId);
+    return this.#after(actor, interactionId, events);
   }
 
   async abandon(actor: Actor, interactionId: string): Promise<InteractionRecord> {
     await this.interaction(actor, interactionId);
-    await this.runtime.execute({ type: "interaction_abandoned", tenantId: actor.tenantId, interactionId });
-    return this.interaction(actor, interactionId);
+    const events = await this.runtime.execute({
+      type: "interaction_abandoned",
+      tenantId: actor.tenantId,
+      interactionId,
+    });
+    return this.#after(actor, interactionId, events);
   }
 
   async transfer(
@@ -280,7 +314,7 @@ export class RoutingWorkService {
     const target = to.agentId
       ? { agentId: to.agentId, ...(to.queueId ? { queueId: to.queueId } : {}) }
       : { queueId: to.queueId! };
-    await this.runtime.execute({
+    const events = await this.runtime.execute({
       type: "interaction_transferred",
       tenantId: actor.tenantId,
       interactionId,
@@ -294,7 +328,7 @@ export class RoutingWorkService {
       details: { to },
       origin,
     });
-    return this.interaction(actor, interactionId);
+    return this.#after(actor, interactionId, events);
   }
 
   async explanation(actor: Actor, interactionId: string): Promise<OfferMade[]> {

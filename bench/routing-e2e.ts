@@ -1,0 +1,159 @@
+/**
+ * The path a user feels: interactions created over HTTP, offered over the realtime WebSocket, accepted,
+ * completed and wrapped up over HTTP by simulated agents, every command and decision persisted. Runs on
+ * embedded PGlite and, when reachable, on the PostgreSQL server.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadConfig, startPlatform } from "@sentra/server";
+import pg from "pg";
+import WebSocket from "ws";
+
+const ADMIN = { email: "bench@sentra.test", password: "bench-admin-password" };
+
+export interface E2eOptions {
+  agents: number;
+  interactions: number;
+  createConcurrency: number;
+}
+
+async function call<T>(
+  base: string,
+  method: string,
+  url: string,
+  token?: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Interactions per second from the first creation to the last wrap-up. */
+async function run(env: Record<string, string>, options: E2eOptions): Promise<number> {
+  const platform = await startPlatform(
+    loadConfig({
+      SENTRA_PORT: "0",
+      SENTRA_LOG_LEVEL: "error",
+      SENTRA_ADMIN_EMAIL: ADMIN.email,
+      SENTRA_ADMIN_PASSWORD: ADMIN.password,
+      SENTRA_SEED_DEMO: "false",
+      SENTRA_LOGIN_RATE_PER_MINUTE: "100000",
+      ...env,
+    }),
+  );
+  const sockets: WebSocket[] = [];
+  try {
+    const base = platform.url;
+    const admin = (await call<{ token: string }>(base, "POST", "/api/v1/auth/login", undefined, ADMIN)).token;
+    const tenantId = (await call<{ id: string }>(base, "GET", "/api/v1/tenant", admin)).id;
+    const queue = await call<{ id: string }>(base, "POST", "/api/v1/queues", admin, {
+      name: "Bench chat",
+      settings: { channels: ["chat"], policy: "least_occupied" },
+    });
+    let wrapped = 0;
+    let done!: () => void;
+    const allDone = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    for (let i = 0; i < options.agents; i++) {
+      const email = `bench-agent-${i}@sentra.test`;
+      const user = await platform.services.users.create(null, tenantId, {
+        email,
+        displayName: `Bench ${i}`,
+        role: "agent",
+        locale: "id",
+        password: "bench-agent-password",
+      });
+      const token = (
+        await call<{ token: string }>(base, "POST", "/api/v1/auth/login", undefined, {
+          email,
+          password: "bench-agent-password",
+        })
+      ).token;
+      const socket = new WebSocket(`${base.replace(/^http/, "ws")}/api/v1/realtime`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await new Promise((resolve, reject) => {
+        socket.once("open", resolve);
+        socket.once("error", reject);
+      });
+      socket.send(JSON.stringify({ type: "subscribe", topic: `agent:${user.id}` }));
+      socket.on("message", (data) => {
+        const message = JSON.parse(data.toString()) as {
+          event?: { type: string; data: { interactionId: string; agentId: string } };
+        };
+        if (message.event?.type !== "routing.offer_made" || message.event.data.agentId !== user.id) return;
+        const id = message.event.data.interactionId;
+        void (async () => {
+          await call(base, "POST", `/api/v1/interactions/${id}/accept`, token);
+          await call(base, "POST", `/api/v1/interactions/${id}/complete`, token);
+          await call(base, "POST", `/api/v1/interactions/${id}/wrap-up`, token, { disposition: "resolved" });
+          wrapped++;
+          if (wrapped === options.interactions) done();
+        })();
+      });
+      sockets.push(socket);
+      await call(base, "PUT", "/api/v1/agents/me/state", token, { state: "available" });
+    }
+    const started = performance.now();
+    for (let i = 0; i < options.interactions; i += options.createConcurrency) {
+      await Promise.all(
+        Array.from({ length: Math.min(options.createConcurrency, options.interactions - i) }, () =>
+          call(base, "POST", "/api/v1/interactions", admin, { channel: "chat", queueId: queue.id }),
+        ),
+      );
+    }
+    await allDone;
+    return options.interactions / ((performance.now() - started) / 1000);
+  } finally {
+    for (const socket of sockets) socket.close();
+    await platform.close();
+  }
+}
+
+export async function measurePGlite(options: E2eOptions): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), "sentra-bench-"));
+  try {
+    return await run({ SENTRA_DATA_DIR: dir }, options);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Undefined when no PostgreSQL server answers at SENTRA_BENCH_DATABASE_URL (default: the local one). */
+export async function measurePostgres(options: E2eOptions): Promise<number | undefined> {
+  const adminUrl = process.env.SENTRA_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `sentra_bench_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch {
+    return undefined;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dir = await mkdtemp(path.join(tmpdir(), "sentra-bench-"));
+  try {
+    return await run({ SENTRA_DATABASE_URL: url.toString(), SENTRA_DATA_DIR: dir }, options);
+  } finally {
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+    await cleanup.end();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
