@@ -234,14 +234,20 @@ export class IndexedRouter implements Router {
       }
     }
     const capacity = agent.profile.capacity;
+    // Plain loops, no iterator objects: this runs for every agent that frees up.
     for (const queue of index.queues) {
-      for (const [channel, buckets] of queue.buckets) {
-        if (buckets.size === 0 || !canTake(capacity, agent.load, channel)) continue;
+      for (const buckets of queue.buckets.values()) {
+        if (buckets.size === 0) continue;
+        let fits: boolean | undefined;
         for (const bucket of buckets.values()) {
-          const head = bucket.list.first();
+          const list = bucket.list;
+          const head = list.first();
           if (head === undefined || (best !== undefined && compareWaiting(head, best) > 0)) continue;
+          fits ??= canTake(capacity, agent.load, bucket.channel);
+          if (!fits) break;
           if (!meetsRequirements(agent.profile, bucket.requirements)) continue;
-          for (const placement of bucket.list) {
+          for (let n = 0; n < list.size; n++) {
+            const placement = list.at(n)!;
             if (best !== undefined && compareWaiting(placement, best) > 0) break;
             if (!isBlocked(placement.rec, agent)) {
               best = placement;
