@@ -60,10 +60,12 @@ export async function openServices(
       ping: database.ping,
     });
     await services.routingWork.reconcile();
+    await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
     return {
       services,
       database,
       close: async () => {
+        services.liveKpis.close();
         await routingRuntime.close();
         services.realtime.close();
         await bus.close();

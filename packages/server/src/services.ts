@@ -1,3 +1,4 @@
+import { systemClock } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { AuditLog } from "./audit/audit-log.js";
@@ -10,6 +11,7 @@ import { TeamService } from "./people/team-service.js";
 import { UserService } from "./people/user-service.js";
 import type { EventBus } from "./realtime/event-bus.js";
 import { RealtimeGateway } from "./realtime/realtime-gateway.js";
+import { LiveKpis } from "./routing/live-kpis.js";
 import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
@@ -32,6 +34,7 @@ export interface Services {
   readonly routingRuntime: RoutingRuntime;
   readonly routingConfig: RoutingConfigService;
   readonly routingWork: RoutingWorkService;
+  readonly liveKpis: LiveKpis;
   readonly ping: () => Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export function createServices(deps: {
   return {
     ...deps,
     routingConfig,
+    liveKpis: new LiveKpis(deps.bus, systemClock, deps.logger),
     routingWork: new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit),
     tenants: new TenantRepository(deps.db),
     audit,

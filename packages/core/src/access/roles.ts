@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "routing:work",
   "routing:supervise",
   "interactions:create",
+  "stats:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +32,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "routing:work",
     "routing:supervise",
     "interactions:create",
+    "stats:read",
     "tenant:read",
     "users:read",
     "teams:read",
@@ -41,9 +43,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:own_work",
   ],
   agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue", "routing:read", "routing:work"],
-  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work", "routing:read"],
+  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work", "routing:read", "stats:read"],
   wfm: [
     "routing:read",
+    "stats:read",
     "tenant:read",
     "users:read",
     "teams:read",

@@ -93,6 +93,7 @@ export function registerRoutingRoutes(api: Api, services: Services): void {
         originOf(request),
       );
       await work.applyQueue(actor.tenantId, queue.id, queue.settings);
+      services.liveKpis.queueSaved(actor.tenantId, queue.id, queue.settings.serviceLevel.thresholdMs);
       return reply.status(201).send(queue);
     },
   );
@@ -120,6 +121,7 @@ export function registerRoutingRoutes(api: Api, services: Services): void {
         originOf(request),
       );
       await work.applyQueue(actor.tenantId, queue.id, queue.settings);
+      services.liveKpis.queueSaved(actor.tenantId, queue.id, queue.settings.serviceLevel.thresholdMs);
       return queue;
     },
   );
@@ -137,6 +139,46 @@ export function registerRoutingRoutes(api: Api, services: Services): void {
     async (request) => {
       await config.getQueue(request.actor!, request.params.id);
       return { items: work.waiting(request.actor!, request.params.id) };
+    },
+  );
+
+  const nullableRatio = z.number().nullable();
+  const queueKpis = z.object({
+    queueId: z.string(),
+    waiting: z.number(),
+    longestWaitMs: z.number(),
+    serviceLevel: z.object({ today: nullableRatio, last15m: nullableRatio, last30m: nullableRatio }),
+    answeredToday: z.number(),
+    abandonedToday: z.number(),
+    asaMs: nullableRatio,
+    ahtMs: nullableRatio,
+    abandonRate: nullableRatio,
+  });
+  api.get(
+    "/stats",
+    {
+      config: { access: "stats:read" },
+      schema: {
+        tags,
+        summary: "Live KPIs of the tenant and each queue (also pushed on the wallboard topic as kpi.updated)",
+        response: {
+          200: z.object({
+            tenant: queueKpis
+              .omit({ queueId: true })
+              .extend({ agentsByState: z.record(z.string(), z.number()), occupancy: nullableRatio })
+              .nullable(),
+            queues: z.array(queueKpis),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const stats = services.liveKpis.read(request.actor!.tenantId);
+      return {
+        tenant: stats.tenant ? { ...stats.tenant, agentsByState: { ...stats.tenant.agentsByState } } : null,
+        queues: [...stats.queues],
+      };
     },
   );
 

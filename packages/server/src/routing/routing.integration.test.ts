@@ -85,6 +85,24 @@ describeEachStore("routing through the API", (target) => {
     expect(why.body.offers[0]).toMatchObject({ agentId, explanation: { policy: "most_skilled" } });
     expect(why.body.offers[0]!.summary).toContain("most_skilled chose");
     socket.close();
+
+    const stats = await admin.get<{
+      tenant: { answeredToday: number; serviceLevel: { today: number } };
+      queues: { queueId: string; answeredToday: number; ahtMs: number }[];
+    }>("/api/v1/stats");
+    expect(stats.body.tenant).toMatchObject({ answeredToday: 1, serviceLevel: { today: 1 } });
+    expect(stats.body.queues.find((q) => q.queueId === queueId)).toMatchObject({ answeredToday: 1 });
+  });
+
+  it("pushes live KPIs to the wallboard within a second of a change", async () => {
+    const wallboard = await RealtimeClient.connect(platform.url, admin.token!);
+    await wallboard.subscribe("wallboard");
+    const sent = Date.now();
+    await admin.post("/api/v1/interactions", { channel: "voice", queueId });
+    const update = await wallboard.next((m) => m.event?.type === "kpi.updated");
+    expect(Date.now() - sent).toBeLessThan(1_000);
+    expect(update.event?.data).toHaveProperty("queues");
+    wallboard.close();
   });
 
   it("keeps an interaction waiting when no agent has the skill, in arrival order", async () => {
@@ -196,19 +214,31 @@ describe("routing survives a restart", () => {
       }
       const offeredBefore = await admin.get<Interaction>(`/api/v1/interactions/${ids[0]}`);
       expect(offeredBefore.body).toMatchObject({ state: "offered", agentId });
-      const waitingBefore = await admin.get<{ items: string[] }>(`/api/v1/queues/${queue.body.id}/waiting`);
+      const enqueuedBefore = await Promise.all(
+        ids.map(
+          async (id) =>
+            (await admin.get<{ enqueuedAt: number }>(`/api/v1/interactions/${id}`)).body.enqueuedAt,
+        ),
+      );
       await first.close();
 
       const second = await startPlatform(config);
       try {
         const admin2 = await new ApiClient(second.app).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        // The offer ringing at the stop times out (1 s) and the call returns to the head of the line, so the
+        // queue holds all four in arrival order with their original enqueue times.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect((await admin2.get<Interaction>(`/api/v1/interactions/${ids[0]}`)).body.state).toBe("queued");
         expect(
           (await admin2.get<{ items: string[] }>(`/api/v1/queues/${queue.body.id}/waiting`)).body.items,
-        ).toEqual(waitingBefore.body.items);
-        // The offer ringing at the stop times out (1 s) and the call is offered again once the agent is back.
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
-        const timedOut = await admin2.get<Interaction>(`/api/v1/interactions/${ids[0]}`);
-        expect(timedOut.body.state).toBe("queued");
+        ).toEqual(ids);
+        const enqueuedAfter = await Promise.all(
+          ids.map(
+            async (id) =>
+              (await admin2.get<{ enqueuedAt: number }>(`/api/v1/interactions/${id}`)).body.enqueuedAt,
+          ),
+        );
+        expect(enqueuedAfter).toEqual(enqueuedBefore);
         const agent2 = await new ApiClient(second.app).login("a@acme.test", "agent-a-password");
         await agent2.request("PUT", "/api/v1/agents/me/state", { state: "available" });
         expect((await admin2.get<Interaction>(`/api/v1/interactions/${ids[0]}`)).body).toMatchObject({

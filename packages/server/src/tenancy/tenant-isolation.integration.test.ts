@@ -208,6 +208,10 @@ describeEachStore("tenant isolation", (target) => {
       expect((await adminB.get(`/api/v1/queues/${b.queueId}`)).body).toMatchObject({ name: "B queue" });
     },
     "GET /api/v1/queues/:id/waiting": () => notFoundForA("GET", `/api/v1/queues/${b.queueId}/waiting`),
+    "GET /api/v1/stats": async () => {
+      const stats = await adminA.get<{ queues: { queueId: string }[] }>("/api/v1/stats");
+      expect(stats.body.queues.map((q) => q.queueId)).not.toContain(b.queueId);
+    },
     "GET /api/v1/routing/settings": async () => {
       expect((await adminA.get("/api/v1/routing/settings")).status).toBe(200);
     },
