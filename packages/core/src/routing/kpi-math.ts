@@ -1,4 +1,5 @@
 import type { AgentStatus } from "./agent-state.js";
+import type { QueueConfig } from "./types.js";
 
 /**
  * Definitions shared by the live accumulator and the reference recomputation, so both report the same numbers:
@@ -141,4 +142,12 @@ export function occupancy(workingMs: number, readyMs: number): number | null {
 
 export function stateLabel(status: AgentStatus): string {
   return status.kind === "not_ready" ? `not_ready(${status.reason})` : status.kind;
+}
+
+/** `thresholdMs` option from the queues' own service-level targets (default 20 s where none is set). */
+export function thresholdsFrom(
+  queues: readonly QueueConfig[],
+): (tenantId: string, queueId: string) => number {
+  const byQueue = new Map(queues.map((q) => [`${q.tenantId}/${q.queueId}`, q.serviceLevel?.thresholdMs]));
+  return (tenantId, queueId) => byQueue.get(`${tenantId}/${queueId}`) ?? DEFAULT_THRESHOLD_MS;
 }

@@ -4,6 +4,7 @@ import { UserError } from "../errors/sentra-error.js";
 import { agentProfile, queueConfig } from "./builders.js";
 import type { RoutingCommand } from "./commands.js";
 import type { RoutingEvent } from "./events.js";
+import { thresholdsFrom } from "./kpi-math.js";
 import { computeKpis } from "./kpi-reference.js";
 import { KpiAccumulator } from "./kpis.js";
 import { RoutingEngine } from "./routing-engine.js";
@@ -137,5 +138,15 @@ describe("live KPIs", () => {
       abandonRate: 0.5,
       serviceLevel: { today: 0.5, last15m: 0.5, last30m: 0.5 },
     });
+  });
+});
+
+describe("service-level thresholds", () => {
+  it("take each queue's own target and default to 20 s", () => {
+    const threshold = thresholdsFrom([
+      queueConfig({ queueId: "q1", serviceLevel: { targetPercent: 80, thresholdMs: 30_000 } }),
+    ]);
+    expect(threshold(T, "q1")).toBe(30_000);
+    expect(threshold(T, "other")).toBe(20_000);
   });
 });
