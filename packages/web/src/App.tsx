@@ -1,6 +1,6 @@
 import { Center, Loader } from "@mantine/core";
 import type { ReactNode } from "react";
-import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Navigate, Route, Routes, useLocation } from "react-router";
 import { ApiKeysPage } from "./admin/api-keys/ApiKeysPage";
 import { AuditPage } from "./admin/audit/AuditPage";
 import { TeamsPage } from "./admin/teams/TeamsPage";
@@ -22,11 +22,10 @@ function Guarded({ me, path, children }: { me: Me; path: string; children: React
   return item && !item.allowed(me.role) ? <NotFoundPage forbidden /> : children;
 }
 
-function LoginRoute() {
-  const navigate = useNavigate();
-  const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
-  return <LoginPage onLoggedIn={() => navigate(from ?? "/", { replace: true })} />;
+/** Once logged in, /login sends the user back where the login interrupted them, or to their start page. */
+function AfterLogin() {
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  return <Navigate to={from && from !== "/login" ? from : "/"} replace />;
 }
 
 export function App() {
@@ -44,8 +43,13 @@ export function App() {
   if (!user) {
     return (
       <Routes>
-        <Route path="/login" element={<LoginRoute />} />
-        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="*"
+          element={
+            <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />
+          }
+        />
       </Routes>
     );
   }
@@ -61,7 +65,7 @@ export function App() {
   );
   return (
     <Routes>
-      <Route path="/login" element={<Navigate to="/" replace />} />
+      <Route path="/login" element={<AfterLogin />} />
       <Route element={<AppLayout me={user} />}>
         <Route index element={<Navigate to={homePathFor(user.role)} replace />} />
         {page("/agent", <AgentDesktopPage />)}

@@ -34,12 +34,17 @@ export interface Credentials {
   password: string;
 }
 
-export function useLogin() {
+/**
+ * Logs in. `beforeSession` runs before the app learns who is logged in — the login page unmounts right after,
+ * so per-call callbacks would not run; this is where the user's language is applied.
+ */
+export function useLogin(beforeSession?: (reply: LoginReply) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (credentials: Credentials) =>
       api<LoginReply>("/auth/login", { method: "POST", body: credentials }),
-    onSuccess: async () => {
+    onSuccess: async (reply) => {
+      beforeSession?.(reply);
       await client.invalidateQueries({ queryKey: queryKeys.me });
     },
   });

@@ -12,6 +12,8 @@ interface CursorPagerProps {
 
 export function CursorPager({ page, nextCursor, onNext, onPrevious, busy = false }: CursorPagerProps) {
   const { t } = useTranslation();
+  // One page and nothing after it: a pager with two disabled buttons is only noise.
+  if (page <= 1 && !nextCursor) return null;
   return (
     <Group justify="flex-end" gap="xs" mt="sm" component="nav" aria-label={t("pager.label")}>
       <Button

@@ -21,9 +21,16 @@ import { LanguageSwitch } from "../shell/LanguageSwitch";
 import { SentraMark } from "../shell/SentraMark";
 import { ThemeToggle } from "../shell/ThemeToggle";
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn?: () => void }) {
+export function LoginPage() {
   const { t, i18n } = useTranslation();
-  const login = useLogin();
+  const login = useLogin(({ user }) => {
+    // The user's own choice in this browser wins; otherwise their profile language.
+    const locale = storedUserLocale(user.id) ?? (isLocale(user.locale) ? user.locale : null);
+    if (locale) {
+      rememberLocale(locale, user.id);
+      void i18n.changeLanguage(locale);
+    }
+  });
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
@@ -36,20 +43,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn?: () => void }) {
     };
     setMissing(problems);
     if (Object.keys(problems).length > 0) return;
-    login.mutate(
-      { email: email.trim(), password },
-      {
-        onSuccess: ({ user }) => {
-          // The user's own choice in this browser wins; otherwise their profile language.
-          const locale = storedUserLocale(user.id) ?? (isLocale(user.locale) ? user.locale : null);
-          if (locale) {
-            rememberLocale(locale, user.id);
-            void i18n.changeLanguage(locale);
-          }
-          onLoggedIn?.();
-        },
-      },
-    );
+    login.mutate({ email: email.trim(), password });
   };
 
   return (

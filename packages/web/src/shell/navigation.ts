@@ -61,7 +61,10 @@ export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.allowed(role));
 }
 
-/** Where a role lands after login: its first screen, or the welcome page for roles whose screens come later. */
+/** Admins come to administer; everyone else starts on their first screen. */
+const HOME: Partial<Record<Role, string>> = { admin: "/admin/users" };
+
+/** Where a role lands after login: its start screen, or the welcome page for roles whose screens come later. */
 export function homePathFor(role: Role): string {
-  return navItemsFor(role)[0]?.path ?? "/welcome";
+  return HOME[role] ?? navItemsFor(role)[0]?.path ?? "/welcome";
 }

@@ -25,9 +25,14 @@ export const theme = createTheme({
   headings: { fontWeight: "600" },
   // Dense by default: contact-center staff scan long lists on 1366×768 screens.
   components: {
-    Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: "sm", fz: "sm" } },
+    Table: {
+      defaultProps: { verticalSpacing: 6, horizontalSpacing: "sm", fz: "sm" },
+      styles: { th: { fontWeight: 600, whiteSpace: "nowrap" } },
+    },
     Button: { defaultProps: { size: "sm" } },
     TextInput: { defaultProps: { size: "sm" } },
     Modal: { defaultProps: { centered: true, radius: "md" } },
+    // Sentence-case badges: statuses and roles should inform, not shout.
+    Badge: { styles: { root: { textTransform: "none", fontWeight: 500, letterSpacing: 0 } } },
   },
 });

@@ -53,17 +53,17 @@ export function ApiKeysTable({ keys, format, onRevoke }: ApiKeysTableProps) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{format.dateTime(key.createdAt)}</Text>
+                <Text size="sm">{format.dateTimeShort(key.createdAt)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {key.lastUsedAt ? format.dateTime(key.lastUsedAt) : t("apiKeys.neverUsed")}
+                  {key.lastUsedAt ? format.dateTimeShort(key.lastUsedAt) : t("apiKeys.neverUsed")}
                 </Text>
               </Table.Td>
               <Table.Td>
                 {key.revokedAt ? (
                   <Badge color="gray" variant="light" size="sm">
-                    {t("apiKeys.revokedAt", { time: format.dateTime(key.revokedAt) })}
+                    {t("apiKeys.revokedAt", { time: format.dateTimeShort(key.revokedAt) })}
                   </Badge>
                 ) : (
                   <Badge color="teal" variant="dot" size="sm">

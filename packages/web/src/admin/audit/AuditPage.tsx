@@ -2,13 +2,14 @@ import { Box, LoadingOverlay, Table, Text, VisuallyHidden } from "@mantine/core"
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useAuditPage } from "../../api/admin";
-import { useAllUsers } from "../../api/people";
+import { useAllUsers, useTeams } from "../../api/people";
 import { CursorPager } from "../../components/CursorPager";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useCursorPages } from "../../components/useCursorPages";
 import { useFormat } from "../../i18n/useFormat";
 import { AuditRow } from "./AuditRow";
+import { detailsName } from "./audit-labels";
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -16,7 +17,20 @@ export function AuditPage() {
   const audit = useAuditPage(pages.cursor);
   const users = useAllUsers();
   const format = useFormat();
-  const usersById = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u])), [users.data]);
+  const teams = useTeams();
+  const directory = useMemo(
+    () => ({
+      users: new Map((users.data ?? []).map((u) => [u.id, u])),
+      teams: new Map((teams.data ?? []).map((team) => [team.id, team])),
+      recorded: new Map(
+        (audit.data?.items ?? []).flatMap((entry) => {
+          const name = detailsName(entry.details);
+          return entry.targetId && name ? [[entry.targetId, name] as const] : [];
+        }),
+      ),
+    }),
+    [users.data, teams.data, audit.data],
+  );
   const entries = audit.data?.items ?? [];
 
   return (
@@ -53,7 +67,7 @@ export function AuditPage() {
                 </Table.Tr>
               ) : null}
               {entries.map((entry) => (
-                <AuditRow key={entry.id} entry={entry} usersById={usersById} format={format} />
+                <AuditRow key={entry.id} entry={entry} directory={directory} format={format} />
               ))}
             </Table.Tbody>
           </Table>

@@ -1,18 +1,18 @@
 import { ActionIcon, Code, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AuditEntry, User } from "../../api/types";
+import type { AuditEntry } from "../../api/types";
 import { IconChevronDown, IconChevronRight } from "../../components/icons";
 import type { Formatters } from "../../i18n/useFormat";
-import { actionLabel, actorLabel, targetLabel } from "./audit-labels";
+import { actionLabel, actorLabel, type Directory, hasDetails, targetLabel } from "./audit-labels";
 
 interface AuditRowProps {
   entry: AuditEntry;
-  usersById: Map<string, User>;
+  directory: Directory;
   format: Formatters;
 }
 
-export function AuditRow({ entry, usersById, format }: AuditRowProps) {
+export function AuditRow({ entry, directory, format }: AuditRowProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const detailsId = `audit-details-${entry.id}`;
@@ -39,7 +39,7 @@ export function AuditRow({ entry, usersById, format }: AuditRowProps) {
           </Text>
         </Table.Td>
         <Table.Td>
-          <Text size="sm">{actorLabel(entry, usersById, t)}</Text>
+          <Text size="sm">{actorLabel(entry, directory, t)}</Text>
         </Table.Td>
         <Table.Td>
           <Text size="sm" fw={500}>
@@ -52,7 +52,7 @@ export function AuditRow({ entry, usersById, format }: AuditRowProps) {
           ) : null}
         </Table.Td>
         <Table.Td>
-          <Text size="sm">{targetLabel(entry, usersById, t)}</Text>
+          <Text size="sm">{targetLabel(entry, directory, t)}</Text>
         </Table.Td>
         <Table.Td>
           <Text size="sm" ff="monospace">
@@ -68,11 +68,15 @@ export function AuditRow({ entry, usersById, format }: AuditRowProps) {
               <Text size="xs" c="dimmed">
                 {t("audit.userAgent")}: {entry.userAgent ?? t("audit.none")}
               </Text>
-              <Code block fz="xs">
-                {entry.details === null || entry.details === undefined
-                  ? t("audit.noDetails")
-                  : JSON.stringify(entry.details, null, 2)}
-              </Code>
+              {hasDetails(entry.details) ? (
+                <Code block fz="xs">
+                  {JSON.stringify(entry.details, null, 2)}
+                </Code>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t("audit.noDetails")}
+                </Text>
+              )}
             </Stack>
           </Table.Td>
         </Table.Tr>

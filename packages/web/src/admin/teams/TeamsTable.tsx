@@ -63,7 +63,7 @@ export function TeamsTable({ teams, usersById, format, onEdit, onDelete }: Teams
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed">
-                    {format.dateTime(team.createdAt)}
+                    {format.dateTimeShort(team.createdAt)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -11,6 +11,7 @@ import { UsersTable } from "./UsersTable";
 
 const format = {
   dateTime: (iso: string) => `at ${iso}`,
+  dateTimeShort: (iso: string) => `at ${iso}`,
   number: String,
   currency: String,
   timeZone: "Asia/Jakarta",

@@ -65,7 +65,7 @@ export function UsersTable({ users, format, onEdit, now = Date.now() }: UsersTab
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c="dimmed">
-                  {format.dateTime(user.createdAt)}
+                  {format.dateTimeShort(user.createdAt)}
                 </Text>
               </Table.Td>
               <Table.Td>
