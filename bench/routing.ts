@@ -51,45 +51,59 @@ function rng(seed: number): () => number {
   };
 }
 
-/** A set with O(1) add, delete and uniform random pick. */
-class Bag<T> {
-  readonly #items: T[] = [];
-  readonly #index = new Map<string, number>();
-  get size(): number {
-    return this.#items.length;
-  }
-  add(key: string, item: T): void {
-    if (this.#index.has(key)) return;
-    this.#index.set(key, this.#items.length);
-    this.#items.push(item);
-  }
-  delete(key: string, keyOf: (item: T) => string): void {
-    const at = this.#index.get(key);
-    if (at === undefined) return;
-    const last = this.#items.pop()!;
-    this.#index.delete(key);
-    if (at < this.#items.length) {
-      this.#items[at] = last;
-      this.#index.set(keyOf(last), at);
-    }
-  }
-  clone(): Bag<T> {
-    const copy = new Bag<T>();
-    for (const item of this.#items) copy.#items.push(item);
-    for (const [key, at] of this.#index) copy.#index.set(key, at);
-    return copy;
-  }
-  pick(random: () => number): T | undefined {
-    return this.#items[Math.floor(random() * this.#items.length)];
-  }
-}
-
 interface Ref {
   readonly tenantId: string;
   readonly id: string;
   readonly agentId?: string;
 }
-const refKey = (r: Ref): string => `${r.tenantId}/${r.id}`;
+
+/**
+ * A set of refs with O(1) add, delete and uniform random pick. Indexed by tenant, then id, so the simulator's
+ * own bookkeeping builds no key strings per event: it must not weigh on the engine's figures.
+ */
+class Bag {
+  readonly #items: Ref[] = [];
+  readonly #index = new Map<string, Map<string, number>>();
+  get size(): number {
+    return this.#items.length;
+  }
+  #slots(tenantId: string): Map<string, number> {
+    let slots = this.#index.get(tenantId);
+    if (slots === undefined) {
+      slots = new Map();
+      this.#index.set(tenantId, slots);
+    }
+    return slots;
+  }
+  add(item: Ref): void {
+    const slots = this.#slots(item.tenantId);
+    if (slots.has(item.id)) return;
+    slots.set(item.id, this.#items.length);
+    this.#items.push(item);
+  }
+  has(tenantId: string, id: string): boolean {
+    return this.#index.get(tenantId)?.has(id) === true;
+  }
+  delete(tenantId: string, id: string): void {
+    const slots = this.#index.get(tenantId);
+    const at = slots?.get(id);
+    if (slots === undefined || at === undefined) return;
+    const last = this.#items.pop()!;
+    slots.delete(id);
+    if (at < this.#items.length) {
+      this.#items[at] = last;
+      this.#slots(last.tenantId).set(last.id, at);
+    }
+  }
+  clone(): Bag {
+    const copy = new Bag();
+    for (const item of this.#items) copy.add(item);
+    return copy;
+  }
+  pick(random: () => number): Ref | undefined {
+    return this.#items[Math.floor(random() * this.#items.length)];
+  }
+}
 
 interface Center {
   readonly queues: QueueConfig[];
@@ -152,12 +166,12 @@ function buildCenter(w: RoutingWorkload, random: () => number): Center {
 
 /** Turns the engine's output into the simulator's view: what can be accepted, completed, closed. */
 class Simulator {
-  offers = new Bag<Ref>();
-  connected = new Bag<Ref>();
-  wrapUps = new Bag<Ref>();
-  queued = new Bag<Ref>();
-  notReady = new Bag<Ref>();
-  ready = new Bag<Ref>();
+  offers = new Bag();
+  connected = new Bag();
+  wrapUps = new Bag();
+  queued = new Bag();
+  notReady = new Bag();
+  ready = new Bag();
   decisions = 0;
 
   clone(): Simulator {
@@ -177,11 +191,7 @@ class Simulator {
       switch (e.type) {
         case "offer_made":
           this.decisions++;
-          this.offers.add(`${e.tenantId}/${e.interactionId}`, {
-            tenantId: e.tenantId,
-            id: e.interactionId,
-            agentId: e.agentId,
-          });
+          this.offers.add({ tenantId: e.tenantId, id: e.interactionId, agentId: e.agentId });
           break;
         case "overflowed":
         case "relaxed":
@@ -190,32 +200,30 @@ class Simulator {
           break;
         case "offer_withdrawn":
           if (e.reason === "offer_timeout") this.decisions++;
-          this.offers.delete(`${e.tenantId}/${e.interactionId}`, refKey);
+          this.offers.delete(e.tenantId, e.interactionId);
           break;
         case "wrap_up_closed":
           if (e.automatic) this.decisions++;
           break;
         case "interaction_transitioned": {
-          const key = `${e.tenantId}/${e.interactionId}`;
-          const ref = { tenantId: e.tenantId, id: e.interactionId };
-          if (e.from === "offered" && e.to !== "queued") this.offers.delete(key, refKey);
-          if (e.from === "queued") this.queued.delete(key, refKey);
-          if (e.from === "connected") this.connected.delete(key, refKey);
-          if (e.from === "wrap_up") this.wrapUps.delete(key, refKey);
-          if (e.to === "queued") this.queued.add(key, ref);
-          if (e.to === "connected") this.connected.add(key, ref);
-          if (e.to === "wrap_up") this.wrapUps.add(key, ref);
+          const { tenantId, interactionId: id, from, to } = e;
+          if (from === "offered" && to !== "queued") this.offers.delete(tenantId, id);
+          if (from === "queued") this.queued.delete(tenantId, id);
+          if (from === "connected") this.connected.delete(tenantId, id);
+          if (from === "wrap_up") this.wrapUps.delete(tenantId, id);
+          if (to === "queued") this.queued.add({ tenantId, id });
+          if (to === "connected") this.connected.add({ tenantId, id });
+          if (to === "wrap_up") this.wrapUps.add({ tenantId, id });
           break;
         }
         case "agent_state_changed": {
-          const key = `${e.tenantId}/${e.agentId}`;
-          const ref = { tenantId: e.tenantId, id: e.agentId };
+          const { tenantId, agentId: id } = e;
           if (e.to.kind === "not_ready") {
-            this.ready.delete(key, refKey);
-            this.notReady.add(key, ref);
+            this.ready.delete(tenantId, id);
+            if (!this.notReady.has(tenantId, id)) this.notReady.add({ tenantId, id });
           } else if (e.to.kind !== "offline") {
-            this.notReady.delete(key, refKey);
-            this.ready.add(key, ref);
+            this.notReady.delete(tenantId, id);
+            if (!this.ready.has(tenantId, id)) this.ready.add({ tenantId, id });
           }
           break;
         }
@@ -328,7 +336,7 @@ function setUp(
 interface StreamResult {
   readonly events: number;
   readonly decisions: number;
-  readonly totalNs: bigint;
+  readonly totalNs: number;
   readonly latenciesNs: Float64Array;
   readonly peakHeapBytes: number;
 }
@@ -344,7 +352,7 @@ function stream(
 ): StreamResult {
   const random = rng(seed);
   const latencies = new Float64Array(maxEvents);
-  let totalNs = 0n;
+  let totalMs = 0;
   let at = startAt;
   let peakHeap = process.memoryUsage().heapUsed;
   const startDecisions = sim.decisions;
@@ -355,11 +363,12 @@ function stream(
   for (; n < maxEvents; n++) {
     at += Math.floor(random() * 2);
     const command = nextCommand(sim, random, at, n, center);
-    const started = process.hrtime.bigint();
+    // performance.now, not hrtime.bigint: two BigInts per event were the harness's own garbage.
+    const started = performance.now();
     const events = engine.apply(command);
-    const took = process.hrtime.bigint() - started;
-    totalNs += took;
-    latencies[n] = Number(took);
+    const took = performance.now() - started;
+    totalMs += took;
+    latencies[n] = took * 1e6;
     sim.observe(events);
     if ((n & checkMask) === 0) {
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
@@ -373,7 +382,7 @@ function stream(
   return {
     events: n,
     decisions: sim.decisions - startDecisions,
-    totalNs,
+    totalNs: totalMs * 1e6,
     latenciesNs: latencies.subarray(0, n),
     peakHeapBytes: peakHeap,
   };
@@ -429,13 +438,13 @@ export async function measureRouting(
       w.referenceBudgetMs,
     );
   })();
-  const refSeconds = Number(refResult.totalNs) / 1e9;
+  const refSeconds = refResult.totalNs / 1e9;
   log(
     `reference: ${refResult.events} events, ${refResult.decisions} decisions in ${refSeconds.toFixed(2)} s`,
   );
 
   const result = stream(fast, sim, center, w.seed + 1, startAt, w.events, Number.POSITIVE_INFINITY);
-  const seconds = Number(result.totalNs) / 1e9;
+  const seconds = result.totalNs / 1e9;
   const sorted = Float64Array.from(result.latenciesNs).sort();
   log(
     `indexed: ${result.events} events, ${result.decisions} decisions in ${seconds.toFixed(2)} s of engine time`,
@@ -460,7 +469,19 @@ export async function measureRouting(
   };
 }
 
+/**
+ * `ROUTING_BENCH_EVENTS` and `ROUTING_BENCH_REFERENCE_MS` shorten a run while tuning on a busy machine; the
+ * reported figures always come from the default workload.
+ */
+function workloadFromEnv(): RoutingWorkload {
+  const events = Number(process.env.ROUTING_BENCH_EVENTS ?? DEFAULT_WORKLOAD.events);
+  const referenceBudgetMs = Number(
+    process.env.ROUTING_BENCH_REFERENCE_MS ?? DEFAULT_WORKLOAD.referenceBudgetMs,
+  );
+  return { ...DEFAULT_WORKLOAD, events, referenceBudgetMs };
+}
+
 export async function run(): Promise<void> {
-  const figures = await measureRouting();
+  const figures = await measureRouting(workloadFromEnv());
   console.log(JSON.stringify(figures));
 }
