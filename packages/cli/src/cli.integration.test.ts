@@ -35,7 +35,7 @@ describe("the sentra command", () => {
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it("migrates a new store, then reports it up to date", async () => {
-    expect((await sentra("migrate")).stdout).toContain("Applied 1 migration(s)");
+    expect((await sentra("migrate")).stdout).toMatch(/Applied \d+ migration\(s\)/);
     expect((await sentra("migrate")).stdout).toContain("already up to date");
   });
 

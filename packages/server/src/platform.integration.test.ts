@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { httpJson, startServerProcess } from "./testing/server-process.js";
-import { describeEachStore } from "./testing/services-under-test.js";
+import { describeEachStore, postgresAvailable, storeTargets } from "./testing/services-under-test.js";
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./testing/test-platform.js";
 
 describeEachStore("the server process", (target) => {
@@ -47,6 +47,70 @@ describeEachStore("the server process", (target) => {
     expect(users.body.items.map((u) => u.email)).toEqual(expect.arrayContaining(created));
     // The session issued before the crash is committed too.
     expect((await httpJson(`${second.url}/api/v1/auth/me`, { token: login.body.token })).status).toBe(200);
+  });
+});
+
+const describeOnPostgres = postgresAvailable ? describe : describe.skip;
+
+describeOnPostgres("routing with two server processes on one PostgreSQL database", () => {
+  it("runs routing in one process; the other stands by and takes over, queue intact, when the first is killed", async () => {
+    const store = await storeTargets[1]!.create();
+    const env = {
+      ...store.env,
+      SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
+      SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SENTRA_SEED_DEMO: "false",
+    };
+    const first = await startServerProcess(env);
+    const second = await startServerProcess(env);
+    try {
+      expect((await httpJson<{ routing: string }>(`${first.url}/health`)).body.routing).toBe("active");
+      expect((await httpJson<{ routing: string }>(`${second.url}/health`)).body.routing).toBe("standby");
+      const token = (
+        await httpJson<{ token: string }>(`${first.url}/api/v1/auth/login`, {
+          method: "POST",
+          body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+        })
+      ).body.token;
+      const queue = await httpJson<{ id: string }>(`${first.url}/api/v1/queues`, {
+        method: "POST",
+        token,
+        body: { name: "Failover", settings: { channels: ["chat"] } },
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const created = await httpJson<{ interactionId: string }>(`${first.url}/api/v1/interactions`, {
+          method: "POST",
+          token,
+          body: { channel: "chat", queueId: queue.body.id },
+        });
+        ids.push(created.body.interactionId);
+      }
+      const refused = await httpJson<{ error: { code: string } }>(`${second.url}/api/v1/interactions`, {
+        method: "POST",
+        token,
+        body: { channel: "chat", queueId: queue.body.id },
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe("routing_standby");
+
+      await first.kill();
+      let routing = "standby";
+      for (let i = 0; i < 50 && routing !== "active"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        routing = (await httpJson<{ routing: string }>(`${second.url}/health`)).body.routing;
+      }
+      expect(routing).toBe("active");
+      const waiting = await httpJson<{ items: string[] }>(
+        `${second.url}/api/v1/queues/${queue.body.id}/waiting`,
+        { token },
+      );
+      expect(waiting.body.items).toEqual(ids);
+    } finally {
+      await first.kill().catch(() => undefined);
+      await second.stop();
+      await store.dispose();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { createLogger } from "./observability/logger.js";
 import { Metrics } from "./observability/metrics.js";
 import { type EventBus, InProcessEventBus } from "./realtime/event-bus.js";
 import { NatsEventBus } from "./realtime/nats-event-bus.js";
+import { acquireRoutingLease } from "./routing/routing-lease.js";
 import { RoutingLog } from "./routing/routing-log.js";
 import { RoutingRuntime } from "./routing/routing-runtime.js";
 import { type SeededLogin, seedFirstStart } from "./seed/demo-seed.js";
@@ -49,7 +50,8 @@ export async function openServices(
     const bus: EventBus = config.natsUrl
       ? await NatsEventBus.connect(config.natsUrl, logger)
       : new InProcessEventBus((error) => logger.error({ err: error }, "event handler failed"));
-    const routingRuntime = await RoutingRuntime.start(new RoutingLog(database.db), bus, systemClock, logger);
+    const routingRuntime = new RoutingRuntime(new RoutingLog(database.db), bus, systemClock, logger);
+    const lease = acquireRoutingLease(config.databaseUrl, logger);
     const services = createServices({
       config,
       logger,
@@ -59,7 +61,22 @@ export async function openServices(
       routingRuntime,
       ping: database.ping,
     });
-    await services.routingWork.reconcile();
+    const runRouting = async () => {
+      await routingRuntime.activate();
+      await services.routingWork.reconcile();
+    };
+    // Wait briefly for the lease so a lone process starts routing before it serves; a standby process serves
+    // at once and takes routing over in the background when the holder stops.
+    const leased = await Promise.race([
+      lease.acquired.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 3_000).unref()),
+    ]);
+    if (leased) await runRouting();
+    else {
+      void lease.acquired
+        .then(runRouting)
+        .catch((error) => logger.fatal({ err: error }, "could not take routing over"));
+    }
     await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
     return {
       services,
@@ -67,6 +84,7 @@ export async function openServices(
       close: async () => {
         services.liveKpis.close();
         await routingRuntime.close();
+        await lease.release();
         services.realtime.close();
         await bus.close();
         await database.close();

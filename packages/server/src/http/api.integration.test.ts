@@ -285,6 +285,7 @@ describeEachStore("HTTP API", (target) => {
         status: "ok",
         database: "ok",
         events: "in-process",
+        routing: "active",
       });
     });
 

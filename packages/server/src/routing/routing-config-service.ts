@@ -12,6 +12,9 @@ import {
   queueSettings,
 } from "./routing-contracts.js";
 
+/** How long another process's configuration change may take to be seen here. */
+const CONFIG_CACHE_MS = 2_000;
+
 export const DEFAULT_NOT_READY_REASONS = ["break", "lunch", "training", "meeting", "coaching"];
 export const DEFAULT_DISPOSITIONS = ["resolved", "follow_up", "escalated", "wrong_number", "no_answer"];
 
@@ -80,18 +83,18 @@ export class RoutingConfigService {
   }
 
   /**
-   * Queues are read on every interaction created, so each tenant's list is kept in memory and dropped when
-   * this service saves a queue. The routing engine lives in one process, which is also where queues change.
+   * Queues are read on every interaction created, so each tenant's list is kept in memory for a moment:
+   * dropped at once when this process saves a queue, and after CONFIG_CACHE_MS when another process may have.
    */
-  readonly #queueCache = new Map<string, Promise<QueueView[]>>();
+  readonly #queueCache = new Map<string, { loaded: Promise<QueueView[]>; until: number }>();
 
   listQueues(tenantId: string): Promise<QueueView[]> {
     const cached = this.#queueCache.get(tenantId);
-    if (cached) return cached;
-    const loading = this.#loadQueues(tenantId);
-    this.#queueCache.set(tenantId, loading);
-    loading.catch(() => this.#queueCache.delete(tenantId));
-    return loading;
+    if (cached && cached.until > Date.now()) return cached.loaded;
+    const loaded = this.#loadQueues(tenantId);
+    this.#queueCache.set(tenantId, { loaded, until: Date.now() + CONFIG_CACHE_MS });
+    loaded.catch(() => this.#queueCache.delete(tenantId));
+    return loaded;
   }
 
   async #loadQueues(tenantId: string): Promise<QueueView[]> {
@@ -288,14 +291,14 @@ export class RoutingConfigService {
     return this.agentProfile(actor.tenantId, userId);
   }
 
-  readonly #settingsCache = new Map<string, RoutingSettings>();
+  readonly #settingsCache = new Map<string, { settings: RoutingSettings; until: number }>();
 
   async settings(tenantId: string): Promise<RoutingSettings> {
     const cached = this.#settingsCache.get(tenantId);
-    if (cached) return cached;
-    const loaded = await this.#loadSettings(tenantId);
-    this.#settingsCache.set(tenantId, loaded);
-    return loaded;
+    if (cached && cached.until > Date.now()) return cached.settings;
+    const settings = await this.#loadSettings(tenantId);
+    this.#settingsCache.set(tenantId, { settings, until: Date.now() + CONFIG_CACHE_MS });
+    return settings;
   }
 
   async #loadSettings(tenantId: string): Promise<RoutingSettings> {
@@ -326,7 +329,7 @@ export class RoutingConfigService {
         trx,
       );
     });
-    this.#settingsCache.set(actor.tenantId, settings);
+    this.#settingsCache.set(actor.tenantId, { settings, until: Date.now() + CONFIG_CACHE_MS });
     return settings;
   }
 

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type Clock, type RoutingCommand, RoutingEngine, type RoutingEvent } from "@sentra/core";
+import {
+  type Clock,
+  OperationalError,
+  type RoutingCommand,
+  RoutingEngine,
+  type RoutingEvent,
+} from "@sentra/core";
 import type { Logger } from "pino";
 import { type EventBus, newEvent } from "../realtime/event-bus.js";
 import type { LoggedCommand, RoutingLog } from "./routing-log.js";
@@ -23,29 +29,41 @@ export class RoutingRuntime {
   #closed = false;
   readonly #listeners = new Set<(events: readonly RoutingEvent[]) => void>();
 
-  private constructor(
-    readonly engine: RoutingEngine,
+  #engine = new RoutingEngine();
+  #active = false;
+
+  constructor(
     private readonly log: RoutingLog,
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
-  static async start(log: RoutingLog, bus: EventBus, clock: Clock, logger: Logger): Promise<RoutingRuntime> {
+  /** The engine's state; empty while this process stands by for another that runs routing. */
+  get engine(): RoutingEngine {
+    return this.#engine;
+  }
+
+  get active(): boolean {
+    return this.#active;
+  }
+
+  /** Rebuilds the engine from the command log and starts taking commands. */
+  async activate(): Promise<void> {
     const engine = new RoutingEngine();
     let replayed = 0;
     const started = performance.now();
-    for await (const page of log.readCommands()) {
+    for await (const page of this.log.readCommands()) {
       for (const command of page) engine.apply(command);
       replayed += page.length;
     }
-    logger.info(
+    this.logger.info(
       { replayed, ms: Math.round(performance.now() - started) },
       "routing state rebuilt from the command log",
     );
-    const runtime = new RoutingRuntime(engine, log, bus, clock, logger);
-    runtime.#fireTimers();
-    return runtime;
+    this.#engine = engine;
+    this.#active = true;
+    this.#fireTimers();
   }
 
   /** Live decisions, after they are committed; used by the KPI tracker. */
@@ -58,15 +76,26 @@ export class RoutingRuntime {
    * Applies a command and resolves once it and its consequences are durable. An illegal command throws the
    * engine's UserError and changes nothing.
    */
+  /** Throws the standby error unless this process runs routing; callers check before doing other work. */
+  assertActive(): void {
+    if (!this.#active) {
+      throw new OperationalError(
+        "routing_standby",
+        "Routing runs in another Sentra process; this one takes over if that one stops. Try again shortly.",
+      );
+    }
+  }
+
   async execute(request: RoutingRequest): Promise<RoutingEvent[]> {
+    this.assertActive();
     const command = { ...request, at: this.#now() } as RoutingCommand;
-    const events = this.engine.apply(command);
+    const events = this.#engine.apply(command);
     await this.#commit({ eventId: randomUUID(), command }, events);
     return events;
   }
 
   #now(): number {
-    return Math.max(this.clock.now(), this.engine.now);
+    return Math.max(this.clock.now(), this.#engine.now);
   }
 
   async #commit(logged: LoggedCommand, events: RoutingEvent[]): Promise<void> {
@@ -83,9 +112,9 @@ export class RoutingRuntime {
   }
 
   #fireTimers(): void {
-    if (this.#closed) return;
+    if (this.#closed || !this.#active) return;
     const command: RoutingCommand = { type: "clock_ticked", at: this.#now(), tenantId: "" };
-    const events = this.engine.apply(command);
+    const events = this.#engine.apply(command);
     if (events.length === 0) {
       this.#schedule();
       return;
@@ -99,7 +128,7 @@ export class RoutingRuntime {
   #schedule(): void {
     if (this.#closed) return;
     clearTimeout(this.#timer);
-    const deadline = this.engine.nextDeadline();
+    const deadline = this.#engine.nextDeadline();
     if (deadline === undefined) return;
     const delay = Math.min(Math.max(0, deadline - this.clock.now()), MAX_TIMER_MS);
     this.#timer = setTimeout(() => this.#fireTimers(), delay);

@@ -94,6 +94,7 @@ export class RoutingWorkService {
     body: AgentStateBody,
     origin: Origin,
   ): Promise<AgentView> {
+    this.runtime.assertActive();
     const forcing = agentId !== actor.id;
     if (forcing && !roleAllows(actor.role, "routing:supervise")) {
       throw forbidden("Only supervisors may change another agent's state.");
@@ -168,6 +169,7 @@ export class RoutingWorkService {
     actor: Actor,
     body: NewInteractionBody,
   ): Promise<{ interaction: InteractionRecord; events: RoutingEvent[] }> {
+    this.runtime.assertActive();
     await this.config.getQueue(actor, body.queueId);
     if (body.preferredAgentId) await this.config.agentProfile(actor.tenantId, body.preferredAgentId);
     await this.#configureTenant(actor.tenantId);
@@ -229,6 +231,7 @@ export class RoutingWorkService {
   }
 
   async accept(actor: Actor, interactionId: string): Promise<InteractionRecord> {
+    this.runtime.assertActive();
     const interaction = await this.interaction(actor, interactionId);
     const agentId = this.#actingAgent(actor, interaction);
     const events = await this.runtime.execute({
@@ -241,6 +244,7 @@ export class RoutingWorkService {
   }
 
   async reject(actor: Actor, interactionId: string): Promise<InteractionRecord> {
+    this.runtime.assertActive();
     const interaction = await this.interaction(actor, interactionId);
     const agentId = this.#actingAgent(actor, interaction);
     const events = await this.runtime.execute({
@@ -253,6 +257,7 @@ export class RoutingWorkService {
   }
 
   async complete(actor: Actor, interactionId: string): Promise<InteractionRecord> {
+    this.runtime.assertActive();
     const interaction = await this.interaction(actor, interactionId);
     if (actor.kind === "user" && actor.role === "agent") this.#actingAgent(actor, interaction);
     const events = await this.runtime.execute({
@@ -269,6 +274,7 @@ export class RoutingWorkService {
     disposition: string | undefined,
     notes: string | undefined,
   ): Promise<InteractionRecord> {
+    this.runtime.assertActive();
     const interaction = await this.interaction(actor, interactionId);
     this.#actingAgent(actor, interaction);
     if (disposition) {
@@ -292,6 +298,7 @@ export class RoutingWorkService {
   }
 
   async abandon(actor: Actor, interactionId: string): Promise<InteractionRecord> {
+    this.runtime.assertActive();
     await this.interaction(actor, interactionId);
     const events = await this.runtime.execute({
       type: "interaction_abandoned",
@@ -307,6 +314,7 @@ export class RoutingWorkService {
     to: { queueId?: string | undefined; agentId?: string | undefined },
     origin: Origin,
   ): Promise<InteractionRecord> {
+    this.runtime.assertActive();
     const interaction = await this.interaction(actor, interactionId);
     if (!roleAllows(actor.role, "routing:supervise")) this.#actingAgent(actor, interaction);
     if (to.queueId) await this.config.getQueue(actor, to.queueId);

@@ -12,7 +12,12 @@ export function registerSystemRoutes(api: Api, services: Services): void {
         summary: "Liveness, including a database round trip",
         security: [],
         response: {
-          200: z.object({ status: z.literal("ok"), database: z.literal("ok"), events: z.string() }),
+          200: z.object({
+            status: z.literal("ok"),
+            database: z.literal("ok"),
+            events: z.string(),
+            routing: z.enum(["active", "standby"]),
+          }),
           503: z.object({ status: z.literal("unavailable"), database: z.string(), events: z.string() }),
         },
       },
@@ -20,7 +25,12 @@ export function registerSystemRoutes(api: Api, services: Services): void {
     async (_request, reply) => {
       try {
         await services.ping();
-        return { status: "ok" as const, database: "ok" as const, events: services.bus.kind };
+        return {
+          status: "ok" as const,
+          database: "ok" as const,
+          events: services.bus.kind,
+          routing: services.routingRuntime.active ? ("active" as const) : ("standby" as const),
+        };
       } catch (error) {
         services.logger.warn({ err: error }, "health check: database unreachable");
         return reply
