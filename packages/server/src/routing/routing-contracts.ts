@@ -55,7 +55,10 @@ export const queueSettings = z.object({
   calendar: z
     .object({
       timeZone,
-      weekly: z.record(z.enum(["0", "1", "2", "3", "4", "5", "6"]), z.array(z.tuple([hhmm, hhmm])).max(6)),
+      weekly: z.partialRecord(
+        z.enum(["0", "1", "2", "3", "4", "5", "6"]),
+        z.array(z.tuple([hhmm, hhmm])).max(6),
+      ),
       holidays: z.array(z.iso.date()).max(400).default([]),
     })
     .optional(),

@@ -2,6 +2,7 @@ import { type Role, UserError } from "@sentra/core";
 import { sql } from "kysely";
 import { generatePassword } from "../auth/secrets.js";
 import type { Services } from "../services.js";
+import { type SeededPerson, seedDemoRouting } from "./demo-routing-seed.js";
 
 export interface SeededLogin {
   email: string;
@@ -110,6 +111,8 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
 
   if (config.seedDemo) {
     const memberIds = new Map<string, string[]>();
+    const people: SeededPerson[] = [];
+    const teamIds = new Map<string, string>();
     for (const person of DEMO_STAFF) {
       const password = generatePassword();
       const user = await services.users.create(null, tenant.id, {
@@ -120,6 +123,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
         password,
       });
       memberIds.set(person.team, [...(memberIds.get(person.team) ?? []), user.id]);
+      people.push({ userId: user.id, email: person.email, locale: person.locale, team: person.team });
       logins.push({ email: person.email, role: person.role, password, generated: true });
     }
     for (const [name, members] of memberIds) {
@@ -128,11 +132,13 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
         .values({ tenant_id: tenant.id, name })
         .returning("id")
         .executeTakeFirstOrThrow();
+      teamIds.set(name, team.id);
       await services.db
         .insertInto("team_members")
         .values(members.map((user_id) => ({ tenant_id: tenant.id, team_id: team.id, user_id })))
         .execute();
     }
+    await seedDemoRouting(services, tenant.id, people, teamIds);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },

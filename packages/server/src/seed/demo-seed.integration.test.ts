@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../testing/api-client.js";
+import { storeTargets } from "../testing/services-under-test.js";
+import { startTestPlatform, type TestPlatform } from "../testing/test-platform.js";
+
+type Named = { items: { id: string; name: string }[] };
+
+describe("the demo tenant seeded on first start", () => {
+  let platform: TestPlatform;
+  let admin: ApiClient;
+  const login = (email: string) => {
+    const seeded = platform.seededLogins.find((l) => l.email === email)!;
+    return new ApiClient(platform.app).login(seeded.email, seeded.password);
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(storeTargets[0]!, { SENTRA_SEED_DEMO: "true" });
+    admin = await new ApiClient(platform.app).login(
+      platform.seededLogins[0]!.email,
+      platform.seededLogins[0]!.password,
+    );
+  });
+  afterAll(() => platform?.dispose());
+
+  it("has bilingual queues, skills, two teams and staff of every role", async () => {
+    const queues = (await admin.get<Named>("/api/v1/queues")).body.items.map((q) => q.name);
+    expect(queues).toEqual(
+      expect.arrayContaining(["Layanan Nasabah — Chat", "Customer Service (English)", "Penagihan Bucket 1"]),
+    );
+    expect((await admin.get<Named>("/api/v1/skills")).body.items).toHaveLength(4);
+    expect((await admin.get<Named>("/api/v1/teams")).body.items.map((t) => t.name).sort()).toEqual([
+      "Collections",
+      "Layanan Nasabah",
+    ]);
+    expect(new Set(platform.seededLogins.map((l) => l.role))).toEqual(
+      new Set(["admin", "supervisor", "agent", "qa", "wfm"]),
+    );
+  });
+
+  it("routes a customer-service chat to a skilled agent of the right team", async () => {
+    const queue = (await admin.get<Named>("/api/v1/queues")).body.items.find(
+      (q) => q.name === "Layanan Nasabah — Chat",
+    )!;
+    const budi = await login("agent1@demo.sentra.local");
+    const andi = await login("agent3@demo.sentra.local");
+    await andi.request("PUT", "/api/v1/agents/me/state", { state: "available" });
+    const me = await budi.request<{ agentId: string }>("PUT", "/api/v1/agents/me/state", {
+      state: "available",
+    });
+    const chat = await admin.post<{ state: string; agentId: string }>("/api/v1/interactions", {
+      channel: "chat",
+      queueId: queue.id,
+    });
+    expect(chat.body).toMatchObject({ state: "offered", agentId: me.body.agentId });
+  });
+});
