@@ -2,9 +2,9 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// The core is bundled from source: the web app needs only its pure contracts and role matrix, and this keeps
-// the web build independent of whether `tsc -b` has emitted the core yet.
-const coreSrc = fileURLToPath(new URL("../core/src/index.ts", import.meta.url));
+// "@sentra/core" is bundled from source through src/core.ts, which re-exports only what the web app uses
+// (roles, request contracts): no dependency on `tsc -b` having emitted the core, no routing engine in the graph.
+const coreSrc = fileURLToPath(new URL("./src/core.ts", import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
