@@ -170,6 +170,15 @@ describeWithBrowser("web app in a real browser against a real server", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Pengguna" }).waitFor();
 
+    // Keyboard: the first Tab offers to skip the navigation; the create dialog opens and closes by keys.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Langsung ke konten");
+    await page.getByRole("button", { name: "Pengguna baru" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Pengguna baru" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+
     // Logging out returns to the login page, still in the chosen language.
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.getByRole("heading", { name: "Masuk" }).waitFor();
