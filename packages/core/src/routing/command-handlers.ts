@@ -64,7 +64,9 @@ export function handleCommand(k: EngineKernel, command: RoutingCommand): void {
         center.agents.set(key, agent);
       }
       const profile = command.profile;
-      k.changeAgent(agent, (a) => (a.profile = profile), true);
+      const before = agent.status;
+      agent.profile = profile;
+      k.agentChanged(agent, before, true);
       setPresence(k, agent.tenantId, agent.agentId, presence);
       return;
     }
@@ -137,10 +139,10 @@ function handleInteraction(k: EngineKernel, command: RoutingCommand): void {
       k.setState(i, "connected", "accepted");
       i.connectedAt = k.now;
       i.expiresAt = undefined;
-      k.changeAgent(agent, (a) => {
-        a.offer = undefined;
-        a.connected++;
-      });
+      const before = agent.status;
+      agent.offer = undefined;
+      agent.connected++;
+      k.agentChanged(agent, before);
       k.router.interactionChanged(i);
       return;
     }
@@ -156,7 +158,10 @@ function handleInteraction(k: EngineKernel, command: RoutingCommand): void {
       const limit = center.queueOf(i).config.wrapUpLimitMs ?? DEFAULTS.wrapUpLimitMs;
       k.setState(i, "wrap_up", "completed");
       i.wrapUpEndsAt = k.now + limit;
-      k.changeAgent(center.agent(i.tenantId, i.agentId!), (a) => a.connected--);
+      const agent = center.agent(i.tenantId, i.agentId!);
+      const before = agent.status;
+      agent.connected--;
+      k.agentChanged(agent, before);
       if (limit === 0) k.closeWrapUp(i, undefined, undefined, true);
       else k.router.interactionChanged(i);
       return;

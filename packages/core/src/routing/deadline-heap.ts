@@ -22,7 +22,7 @@ export class MinHeap<T> {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.#less(items[i]!, items[parent]!)) break;
-      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      this.#swap(i, parent);
       i = parent;
     }
   }
@@ -41,9 +41,17 @@ export class MinHeap<T> {
       if (left < items.length && this.#less(items[left]!, items[smallest]!)) smallest = left;
       if (right < items.length && this.#less(items[right]!, items[smallest]!)) smallest = right;
       if (smallest === i) break;
-      [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+      this.#swap(i, smallest);
       i = smallest;
     }
     return top;
+  }
+
+  // Not a destructuring swap: that allocates an array per step on this hot path.
+  #swap(i: number, j: number): void {
+    const items = this.#items;
+    const held = items[i]!;
+    items[i] = items[j]!;
+    items[j] = held;
   }
 }

@@ -38,7 +38,8 @@ function computeRequirements(
 }
 
 // Most contacts add nothing to their queue's needs; theirs depend only on (queue config, language, step).
-const shared = new WeakMap<QueueConfig, Map<string, Requirements>>();
+// Indexed by language then step, so a lookup builds no key string.
+const shared = new WeakMap<QueueConfig, Map<string | undefined, Requirements[]>>();
 
 /** Requirements after `step` relaxation steps; memoised for contacts without skills of their own. */
 export function effectiveRequirements(
@@ -48,16 +49,20 @@ export function effectiveRequirements(
   step: number,
 ): Requirements {
   if (own.length > 0) return computeRequirements(queue, own, language, step);
-  let byKey = shared.get(queue);
-  if (byKey === undefined) {
-    byKey = new Map();
-    shared.set(queue, byKey);
+  let byLanguage = shared.get(queue);
+  if (byLanguage === undefined) {
+    byLanguage = new Map();
+    shared.set(queue, byLanguage);
   }
-  const key = `${language ?? ""}|${step}`;
-  let requirements = byKey.get(key);
+  let bySteps = byLanguage.get(language);
+  if (bySteps === undefined) {
+    bySteps = [];
+    byLanguage.set(language, bySteps);
+  }
+  let requirements = bySteps[step];
   if (requirements === undefined) {
     requirements = computeRequirements(queue, own, language, step);
-    byKey.set(key, requirements);
+    bySteps[step] = requirements;
   }
   return requirements;
 }

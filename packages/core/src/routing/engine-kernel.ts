@@ -1,4 +1,4 @@
-import { agentStatus, MISSED_REASON, type Presence, sameStatus } from "./agent-state.js";
+import { type AgentStatus, agentStatus, MISSED_REASON, type Presence, sameStatus } from "./agent-state.js";
 import { isOpen as isOpenAt } from "./business-hours.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import type { Deadline } from "./deadlines.js";
@@ -78,10 +78,11 @@ export class EngineKernel {
     }
   }
 
-  /** Runs `change` on the agent, then reports a changed derived status and tells the router. */
-  changeAgent(agent: AgentRec, change: (agent: AgentRec) => void, profileChanged = false): void {
-    const before = agent.status;
-    change(agent);
+  /**
+   * Call after changing the agent's fields, with its status from before: reports a changed derived status and
+   * tells the router. (Not a callback taking the change: a closure per call was garbage on the hot path.)
+   */
+  agentChanged(agent: AgentRec, before: AgentStatus, profileChanged = false): void {
     agent.status = agentStatus({
       presence: agent.presence,
       hasOffer: agent.offer !== undefined,
@@ -102,10 +103,10 @@ export class EngineKernel {
   }
 
   setPresence(agent: AgentRec, presence: Presence): void {
-    this.changeAgent(agent, (a) => {
-      if (a.presence.kind !== "ready" && presence.kind === "ready") a.idleSince = this.now;
-      a.presence = presence;
-    });
+    const before = agent.status;
+    if (agent.presence.kind !== "ready" && presence.kind === "ready") agent.idleSince = this.now;
+    agent.presence = presence;
+    this.agentChanged(agent, before);
   }
 
   offer(match: Match): void {
@@ -128,11 +129,11 @@ export class EngineKernel {
       effectivePriority: effectivePriority(i.rank, this.now, this.agingMs),
     };
     queue.rrLast = agent.agentId;
-    this.changeAgent(agent, (a) => {
-      a.offer = i;
-      a.load[i.channel]++;
-      a.idleSince = this.now;
-    });
+    const before = agent.status;
+    agent.offer = i;
+    agent.load[i.channel]++;
+    agent.idleSince = this.now;
+    this.agentChanged(agent, before);
     this.router.interactionChanged(i);
     this.out.push({
       type: "offer_made",
@@ -169,11 +170,11 @@ export class EngineKernel {
     i.expiresAt = undefined;
     i.explanation = undefined;
     // One status change, so wallboards see reserved → not_ready(missed), not a blink of available between.
-    this.changeAgent(agent, (a) => {
-      a.offer = undefined;
-      a.load[i.channel]--;
-      if (presence !== undefined) a.presence = presence;
-    });
+    const before = agent.status;
+    agent.offer = undefined;
+    agent.load[i.channel]--;
+    if (presence !== undefined) agent.presence = presence;
+    this.agentChanged(agent, before);
     if (to === "queued") this.router.interactionChanged(i);
     return agent;
   }
@@ -181,11 +182,11 @@ export class EngineKernel {
   /** Frees the slot an interaction held on its agent (after connect or wrap-up ends). */
   releaseAgent(i: InteractionRec, wasConnected: boolean): void {
     const agent = this.center.agent(i.tenantId, i.agentId!);
-    this.changeAgent(agent, (a) => {
-      if (wasConnected) a.connected--;
-      a.load[i.channel]--;
-      a.idleSince = this.now;
-    });
+    const before = agent.status;
+    if (wasConnected) agent.connected--;
+    agent.load[i.channel]--;
+    agent.idleSince = this.now;
+    this.agentChanged(agent, before);
   }
 
   /** Puts an interaction in line in `queue`, fresh: new entry time, no relaxation. Applies hours and size. */

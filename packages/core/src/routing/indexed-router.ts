@@ -1,9 +1,10 @@
+import { AgentPool, type PoolEntry } from "./agent-pool.js";
 import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import { MinHeap } from "./deadline-heap.js";
 import { compareDeadlines, DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
 import { isBlocked, isEligible, meetsRequirements, servesQueue } from "./eligibility.js";
-import { anyEligible, type Match, rankEligible } from "./policies.js";
+import { type Match, Ranking } from "./policies.js";
 import { compareWaiting } from "./queue-order.js";
 import type { Router } from "./router.js";
 import { SortedList } from "./sorted-list.js";
@@ -16,30 +17,47 @@ interface Placement {
   readonly enqueuedAt: number;
   readonly seq: number;
   readonly list: SortedList<Placement>;
-  readonly owner: Map<string, SortedList<Placement>> | Map<string, Bucket>;
-  readonly ownerKey: string;
+  /** The bucket it waits in, or undefined when held for its preferred agent (`affinityKey`). */
+  readonly bucket: Bucket | undefined;
+  readonly affinityKey: string;
+  /** False once unplaced: a newer placement (or none) stands for the interaction. */
+  live: boolean;
+  /** Whether it is in the dirty list. */
+  dirty: boolean;
 }
 
 /** Queued interactions of one queue that need exactly the same: checked once per agent, not per item. */
 interface Bucket {
-  readonly channel: Channel;
   readonly requirements: Requirements;
   readonly list: SortedList<Placement>;
+  readonly group: ChannelGroup;
+  /** Position in `group.buckets`, for removal by swap. */
+  slot: number;
+}
+
+/** A queue's buckets of one channel: channel room is checked once for all of them. */
+interface ChannelGroup {
+  readonly channel: Channel;
+  readonly byKey: Map<string, Bucket>;
+  /** The same buckets, dense, walked by index. */
+  readonly buckets: Bucket[];
 }
 
 interface QueueIndex {
   readonly rec: QueueRec;
-  /** Buckets by channel, then by requirements key. */
-  readonly buckets: Map<Channel, Map<string, Bucket>>;
+  readonly groups: ChannelGroup[];
   /** Members (by team) who can take one more interaction on one of the queue's channels right now. */
-  readonly routable: Set<AgentRec>;
+  readonly routable: AgentPool;
 }
 
 interface AgentIndex {
   queues: QueueIndex[];
-  /** Per entry of `queues`: whether the agent is in that queue's routable set. */
-  inRoutable: boolean[];
+  readonly agent: AgentRec;
+  /** Per entry of `queues`: the agent's membership of that queue's routable pool. */
+  entries: PoolEntry[];
   routable: boolean;
+  /** Whether it is in the dirty list. */
+  dirty: boolean;
   loggedIn: boolean;
 }
 
@@ -66,8 +84,13 @@ export class IndexedRouter implements Router {
   readonly #deadlines = new Map<string, Deadline>();
   readonly #scratch = new Float64Array(DEADLINE_KINDS.length);
   readonly #heap = new MinHeap<Deadline>(compareDeadlines);
-  readonly #dirtyInteractions = new Set<InteractionRec>();
-  readonly #dirtyAgents = new Set<AgentRec>();
+  /**
+   * Changed since they were last found to have no partner. Lists with a flag on each entry, not sets: they
+   * empty and refill on almost every event, and hash sets reallocate as they do.
+   */
+  #dirtyPlacements: Placement[] = [];
+  #dirtyAgents: AgentIndex[] = [];
+  readonly #ranking = new Ranking();
 
   constructor(center: Center) {
     this.#center = center;
@@ -76,8 +99,9 @@ export class IndexedRouter implements Router {
   interactionChanged(interaction: InteractionRec): void {
     this.#unplace(interaction);
     if (interaction.state === "queued") {
-      this.#place(interaction);
-      this.#dirtyInteractions.add(interaction);
+      const placement = this.#place(interaction);
+      placement.dirty = true;
+      this.#dirtyPlacements.push(placement);
     }
     this.#refreshDeadlines(interaction);
   }
@@ -85,13 +109,12 @@ export class IndexedRouter implements Router {
   interactionRemoved(interaction: InteractionRec): void {
     this.#unplace(interaction);
     this.#deadlines.delete(interaction.key);
-    this.#dirtyInteractions.delete(interaction);
   }
 
   agentChanged(agent: AgentRec, profileChanged: boolean): void {
     let index = this.#agents.get(agent.key);
     if (index === undefined) {
-      index = { queues: [], inRoutable: [], routable: false, loggedIn: false };
+      index = { agent, queues: [], entries: [], routable: false, loggedIn: false, dirty: false };
       this.#agents.set(agent.key, index);
       profileChanged = true;
     }
@@ -105,10 +128,9 @@ export class IndexedRouter implements Router {
     for (let q = 0; q < index.queues.length; q++) {
       const queue = index.queues[q]!;
       const fits = routable && hasSpareCapacity(capacity, agent.load, queue.rec.config.channels);
-      if (fits === index.inRoutable[q]) continue;
-      index.inRoutable[q] = fits;
-      if (fits) queue.routable.add(agent);
-      else queue.routable.delete(agent);
+      const entry = index.entries[q]!;
+      if (fits) queue.routable.add(entry);
+      else queue.routable.delete(entry);
     }
     const loggedIn = agent.presence.kind !== "offline";
     if (loggedIn !== index.loggedIn) {
@@ -117,13 +139,16 @@ export class IndexedRouter implements Router {
       for (const interaction of [...(this.#affinityWatch.get(agent.key) ?? [])])
         this.interactionChanged(interaction);
     }
-    if (routable) this.#dirtyAgents.add(agent);
-    else this.#dirtyAgents.delete(agent);
+    // One that stops being routable leaves the dirty list at the next `nextMatch`.
+    if (routable && !index.dirty) {
+      index.dirty = true;
+      this.#dirtyAgents.push(index);
+    }
   }
 
   queueChanged(queue: QueueRec): void {
     if (!this.#queues.has(queue.key)) {
-      const index: QueueIndex = { rec: queue, buckets: new Map(), routable: new Set() };
+      const index: QueueIndex = { rec: queue, groups: [], routable: new AgentPool() };
       this.#queues.set(queue.key, index);
       const list = this.#tenantQueues.get(queue.config.tenantId) ?? [];
       list.push(index);
@@ -136,34 +161,34 @@ export class IndexedRouter implements Router {
 
   nextMatch(now: number): Match | undefined {
     let best: Placement | undefined;
-    for (const interaction of this.#dirtyInteractions) {
-      const placement = this.#placed.get(interaction.key);
-      if (
-        placement === undefined ||
-        !anyEligible(
-          this.#center,
-          interaction,
-          this.#candidatesOf(interaction),
-          this.#eligibility(interaction),
-        )
-      ) {
-        // The pool only shrinks while settling, so what has no partner now gets none until something changes.
-        this.#dirtyInteractions.delete(interaction);
+    // Each list is compacted as it is walked: what has no partner now gets none until something changes,
+    // because the pool only shrinks while settling.
+    const placements = this.#dirtyPlacements;
+    let kept = 0;
+    for (let n = 0; n < placements.length; n++) {
+      const placement = placements[n]!;
+      if (!placement.live || !this.#anyEligible(placement.rec)) {
+        placement.dirty = false;
         continue;
       }
+      placements[kept++] = placement;
       if (best === undefined || compareWaiting(placement, best) < 0) best = placement;
     }
-    for (const agent of this.#dirtyAgents) {
-      const placement = this.#bestFor(agent);
+    placements.length = kept;
+    const agents = this.#dirtyAgents;
+    kept = 0;
+    for (let n = 0; n < agents.length; n++) {
+      const index = agents[n]!;
+      const placement = this.#bestFor(index);
       if (placement === undefined) {
-        this.#dirtyAgents.delete(agent);
+        index.dirty = false;
         continue;
       }
+      agents[kept++] = index;
       if (best === undefined || compareWaiting(placement, best) < 0) best = placement;
     }
-    if (best === undefined) return undefined;
-    const rec = best.rec;
-    return rankEligible(this.#center, rec, this.#candidatesOf(rec), now, this.#eligibility(rec));
+    agents.length = kept;
+    return best === undefined ? undefined : this.#rank(best.rec, now);
   }
 
   takeDue(limit: number): Deadline | undefined {
@@ -189,44 +214,76 @@ export class IndexedRouter implements Router {
     this.#watchedBy.clear();
     this.#deadlines.clear();
     while (this.#heap.size > 0) this.#heap.pop();
-    this.#dirtyAgents.clear();
-    this.#dirtyInteractions.clear();
+    this.#dirtyAgents = [];
+    this.#dirtyPlacements = [];
     for (const queue of this.#center.queues.values()) this.queueChanged(queue);
     for (const interaction of this.#center.interactions.values()) this.interactionChanged(interaction);
   }
 
-  /** Agents who could be eligible for `interaction`: its preferred agent while held, else the queue's routable. */
-  /**
-   * `isEligible`, minus what membership of a queue's routable set already guarantees (tenant, team, ready, no
-   * offer ringing). Held interactions keep the full check: their one candidate comes from outside the set.
-   */
-  #eligibility(interaction: InteractionRec): (agent: AgentRec) => boolean {
-    if (this.#center.affinityHolds(interaction))
-      return (agent) => isEligible(this.#center, agent, interaction);
-    if (!this.#center.queueOf(interaction).config.channels.includes(interaction.channel)) return () => false;
-    const { channel, requirements } = interaction;
-    return (agent) =>
-      canTake(agent.profile.capacity, agent.load, channel) &&
-      !isBlocked(interaction, agent) &&
-      meetsRequirements(agent.profile, requirements);
+  /** The preferred agent of a held interaction (undefined when not held or unknown). */
+  #holder(interaction: InteractionRec): AgentRec | undefined {
+    if (!this.#center.affinityHolds(interaction)) return undefined;
+    return this.#center.agents.get(scopedKey(interaction.tenantId, interaction.affinity!.agentId));
   }
 
-  #candidatesOf(interaction: InteractionRec): Iterable<AgentRec> {
-    if (this.#center.affinityHolds(interaction)) {
-      const agent = this.#center.agents.get(scopedKey(interaction.tenantId, interaction.affinity!.agentId));
-      return agent === undefined ? [] : [agent];
+  /**
+   * The queue's routable set, or undefined when the queue no longer routes the interaction's channel. Members
+   * are guaranteed the tenant, a team, ready and no offer ringing, so only channel room, blocks and
+   * requirements are left to check (`#fits`).
+   */
+  #pool(interaction: InteractionRec): AgentPool | undefined {
+    const queue = this.#center.queueOf(interaction);
+    if (!queue.config.channels.includes(interaction.channel)) return undefined;
+    return this.#queues.get(queue.key)?.routable;
+  }
+
+  #fits(interaction: InteractionRec, agent: AgentRec): boolean {
+    return (
+      canTake(agent.profile.capacity, agent.load, interaction.channel) &&
+      !isBlocked(interaction, agent) &&
+      meetsRequirements(agent.profile, interaction.requirements)
+    );
+  }
+
+  #anyEligible(interaction: InteractionRec): boolean {
+    if (interaction.affinity !== undefined && this.#center.affinityHolds(interaction)) {
+      const holder = this.#holder(interaction);
+      return holder !== undefined && isEligible(this.#center, holder, interaction);
     }
-    return this.#queues.get(this.#center.queueOf(interaction).key)?.routable ?? [];
+    const pool = this.#pool(interaction);
+    if (pool === undefined) return false;
+    for (let n = 0; n < pool.size; n++) if (this.#fits(interaction, pool.at(n))) return true;
+    return false;
+  }
+
+  /** `rankEligible` over the candidates the indexes give, with the checks they leave. */
+  #rank(interaction: InteractionRec, now: number): Match | undefined {
+    const ranking = this.#ranking;
+    ranking.start(this.#center, interaction, now);
+    if (interaction.affinity !== undefined && this.#center.affinityHolds(interaction)) {
+      const holder = this.#holder(interaction);
+      if (holder !== undefined && isEligible(this.#center, holder, interaction)) ranking.add(holder);
+      return ranking.match(interaction, "affinity");
+    }
+    const pool = this.#pool(interaction);
+    if (pool !== undefined) {
+      for (let n = 0; n < pool.size; n++) {
+        const agent = pool.at(n);
+        if (this.#fits(interaction, agent)) ranking.add(agent);
+      }
+    }
+    return ranking.match(interaction, "policy");
   }
 
   /** First in line among what `agent` could take: its held interactions, then each bucket's first. */
-  #bestFor(agent: AgentRec): Placement | undefined {
-    const index = this.#agents.get(agent.key);
-    if (index === undefined || !index.routable) return undefined;
+  #bestFor(index: AgentIndex): Placement | undefined {
+    if (!index.routable) return undefined;
+    const agent = index.agent;
     let best: Placement | undefined;
     const held = this.#affinityLists.get(agent.key);
     if (held !== undefined) {
-      for (const placement of held) {
+      for (let n = 0; n < held.size; n++) {
+        const placement = held.at(n)!;
         if (isEligible(this.#center, agent, placement.rec)) {
           best = placement;
           break;
@@ -235,15 +292,19 @@ export class IndexedRouter implements Router {
     }
     const capacity = agent.profile.capacity;
     // Plain loops, no iterator objects: this runs for every agent that frees up.
-    for (const queue of index.queues) {
-      for (const buckets of queue.buckets.values()) {
-        if (buckets.size === 0) continue;
+    const queues = index.queues;
+    for (let q = 0; q < queues.length; q++) {
+      const groups = queues[q]!.groups;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g]!;
+        const buckets = group.buckets;
         let fits: boolean | undefined;
-        for (const bucket of buckets.values()) {
+        for (let b = 0; b < buckets.length; b++) {
+          const bucket = buckets[b]!;
           const list = bucket.list;
           const head = list.first();
           if (head === undefined || (best !== undefined && compareWaiting(head, best) > 0)) continue;
-          fits ??= canTake(capacity, agent.load, bucket.channel);
+          fits ??= canTake(capacity, agent.load, group.channel);
           if (!fits) break;
           if (!meetsRequirements(agent.profile, bucket.requirements)) continue;
           for (let n = 0; n < list.size; n++) {
@@ -261,15 +322,15 @@ export class IndexedRouter implements Router {
   }
 
   #recomputeMembership(agent: AgentRec, index: AgentIndex): void {
-    for (const queue of index.queues) queue.routable.delete(agent);
+    for (let q = 0; q < index.queues.length; q++) index.queues[q]!.routable.delete(index.entries[q]!);
     index.queues = (this.#tenantQueues.get(agent.tenantId) ?? []).filter((q) =>
       servesQueue(agent.profile, q.rec.config),
     );
     // The caller works out routability per queue right after.
-    index.inRoutable = index.queues.map(() => false);
+    index.entries = index.queues.map(() => ({ agent, slot: -1 }));
   }
 
-  #place(interaction: InteractionRec): void {
+  #place(interaction: InteractionRec): Placement {
     const affinity = interaction.affinity;
     if (affinity !== undefined) {
       const agentKey = scopedKey(interaction.tenantId, affinity.agentId);
@@ -283,59 +344,78 @@ export class IndexedRouter implements Router {
           list = new SortedList(byLine);
           this.#affinityLists.set(agentKey, list);
         }
-        this.#insert(interaction, list, this.#affinityLists, agentKey);
-        return;
+        return this.#insert(interaction, list, undefined, agentKey);
       }
     }
     const queue = this.#queues.get(this.#center.queueOf(interaction).key)!;
-    const bucketKey = interaction.requirements.key;
-    let buckets = queue.buckets.get(interaction.channel);
-    if (buckets === undefined) {
-      buckets = new Map();
-      queue.buckets.set(interaction.channel, buckets);
+    const bucket = this.#bucket(queue, interaction.channel, interaction.requirements);
+    return this.#insert(interaction, bucket.list, bucket, "");
+  }
+
+  #bucket(queue: QueueIndex, channel: Channel, requirements: Requirements): Bucket {
+    let group = queue.groups.find((g) => g.channel === channel);
+    if (group === undefined) {
+      group = { channel, byKey: new Map(), buckets: [] };
+      queue.groups.push(group);
     }
-    let bucket = buckets.get(bucketKey);
+    let bucket = group.byKey.get(requirements.key);
     if (bucket === undefined) {
-      bucket = {
-        channel: interaction.channel,
-        requirements: interaction.requirements,
-        list: new SortedList(byLine),
-      };
-      buckets.set(bucketKey, bucket);
+      bucket = { requirements, list: new SortedList(byLine), group, slot: group.buckets.length };
+      group.byKey.set(requirements.key, bucket);
+      group.buckets.push(bucket);
     }
-    this.#insert(interaction, bucket.list, buckets, bucketKey);
+    return bucket;
   }
 
   #insert(
     rec: InteractionRec,
     list: SortedList<Placement>,
-    owner: Placement["owner"],
-    ownerKey: string,
-  ): void {
+    bucket: Bucket | undefined,
+    affinityKey: string,
+  ): Placement {
     const placement: Placement = {
       rec,
       rank: rec.rank,
       enqueuedAt: rec.enqueuedAt,
       seq: rec.seq,
       list,
-      owner,
-      ownerKey,
+      bucket,
+      affinityKey,
+      live: true,
+      dirty: false,
     };
     list.insert(placement);
     this.#placed.set(rec.key, placement);
+    return placement;
   }
 
   #unplace(interaction: InteractionRec): void {
     const placement = this.#placed.get(interaction.key);
     if (placement === undefined) return;
     this.#placed.delete(interaction.key);
+    placement.live = false;
     placement.list.remove(placement);
-    if (placement.list.size === 0) placement.owner.delete(placement.ownerKey);
+    if (placement.list.size === 0) this.#dropEmpty(placement);
     const agentKey = this.#watchedBy.get(interaction);
     if (agentKey === undefined) return;
     this.#watchedBy.delete(interaction);
     const watchers = this.#affinityWatch.get(agentKey);
     if (watchers?.delete(interaction) && watchers.size === 0) this.#affinityWatch.delete(agentKey);
+  }
+
+  #dropEmpty(placement: Placement): void {
+    const bucket = placement.bucket;
+    if (bucket === undefined) {
+      this.#affinityLists.delete(placement.affinityKey);
+      return;
+    }
+    const { byKey, buckets } = bucket.group;
+    byKey.delete(bucket.requirements.key);
+    const last = buckets.pop()!;
+    if (last !== bucket) {
+      buckets[bucket.slot] = last;
+      last.slot = bucket.slot;
+    }
   }
 
   /** Only each interaction's earliest timer sits in the heap; the next is pushed once that one is handled. */

@@ -1,6 +1,6 @@
 import type { Center } from "./center-state.js";
 import { compareDeadlines, type Deadline, deadlinesOf } from "./deadlines.js";
-import { type Match, rankEligible } from "./policies.js";
+import { type Match, Ranking, rankEligible } from "./policies.js";
 import { compareWaiting } from "./queue-order.js";
 import type { Router } from "./router.js";
 
@@ -12,6 +12,7 @@ import type { Router } from "./router.js";
 export class ReferenceRouter implements Router {
   readonly kind = "reference";
   readonly #center: Center;
+  readonly #ranking = new Ranking();
 
   constructor(center: Center) {
     this.#center = center;
@@ -31,7 +32,7 @@ export class ReferenceRouter implements Router {
       (a) => a.presence.kind === "ready" && a.offer === undefined,
     );
     for (const interaction of waiting) {
-      const match = rankEligible(this.#center, interaction, agents, now);
+      const match = rankEligible(this.#ranking, this.#center, interaction, agents, now);
       if (match !== undefined) return match;
     }
     return undefined;
