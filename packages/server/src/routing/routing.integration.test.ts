@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPlatform } from "../platform.js";
 import { ApiClient } from "../testing/api-client.js";
 import { RealtimeClient } from "../testing/realtime-client.js";
-import { describeEachStore } from "../testing/services-under-test.js";
+import { describeEachStore, storeTargets } from "../testing/services-under-test.js";
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   startTestPlatform,
   type TestPlatform,
+  testConfig,
 } from "../testing/test-platform.js";
 
 type Interaction = { interactionId: string; state: string; agentId?: string; live: boolean };
@@ -172,18 +174,8 @@ describeEachStore("routing through the API", (target) => {
 
 describe("routing survives a restart", () => {
   it("rebuilds queue order and enqueue times from the command log and re-offers in-flight offers", async () => {
-    const { storeTargets } = await import("../testing/services-under-test.js");
-    const { loadConfig } = await import("../config/config.js");
-    const { startPlatform } = await import("../platform.js");
     const store = await storeTargets[0]!.create();
-    const config = loadConfig({
-      SENTRA_PORT: "0",
-      SENTRA_LOG_LEVEL: "warn",
-      SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
-      SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      SENTRA_SEED_DEMO: "false",
-      ...store.env,
-    });
+    const config = testConfig(store.env);
     try {
       const first = await startPlatform(config);
       const admin = await new ApiClient(first.app).login(ADMIN_EMAIL, ADMIN_PASSWORD);

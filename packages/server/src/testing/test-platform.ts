@@ -1,4 +1,4 @@
-import { loadConfig } from "../config/config.js";
+import { loadConfig, type SentraConfig } from "../config/config.js";
 import { type RunningPlatform, startPlatform } from "../platform.js";
 import type { StoreTarget } from "./services-under-test.js";
 
@@ -9,22 +9,26 @@ export interface TestPlatform extends RunningPlatform {
   dispose(): Promise<void>;
 }
 
-/** A platform on a fresh store with a known first admin, listening on a free loopback port. */
-export async function startTestPlatform(
-  target: StoreTarget,
-  env: Record<string, string> = {},
-): Promise<TestPlatform> {
-  const store = await target.create();
-  const config = loadConfig({
+/** Configuration for a test server: a free loopback port, quiet logs and a known first admin. */
+export function testConfig(env: Record<string, string | undefined>): SentraConfig {
+  return loadConfig({
     SENTRA_PORT: "0",
     SENTRA_LOG_LEVEL: "warn",
     SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
     SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SENTRA_SEED_DEMO: "false",
     SENTRA_COOKIE_SECURE: "false",
-    ...store.env,
     ...env,
   });
+}
+
+/** A platform on a fresh store with a known first admin, listening on a free loopback port. */
+export async function startTestPlatform(
+  target: StoreTarget,
+  env: Record<string, string> = {},
+): Promise<TestPlatform> {
+  const store = await target.create();
+  const config = testConfig({ ...store.env, ...env });
   const platform = await startPlatform(config);
   return {
     ...platform,
