@@ -256,6 +256,18 @@ export function registerRoutingRoutes(api: Api, services: Services): void {
       return { userId: profile.agentId, ...request.body, teamIds: [...profile.teamIds] };
     },
   );
+  api.get(
+    "/agents/me/state",
+    {
+      config: { access: "routing:work" },
+      schema: {
+        tags,
+        summary: "My own live state (the agent desktop reads it on load; changes then come on agent:me)",
+        response: { 200: agentView, ...commonErrors },
+      },
+    },
+    async (request) => work.agent(request.actor!, request.actor!.id),
+  );
   api.put(
     "/agents/me/state",
     {

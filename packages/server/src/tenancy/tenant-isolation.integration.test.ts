@@ -232,6 +232,10 @@ describeEachStore("tenant isolation", (target) => {
     "GET /api/v1/agents/:id/profile": () => notFoundForA("GET", `/api/v1/agents/${b.userId}/profile`),
     "PUT /api/v1/agents/:id/profile": () =>
       notFoundForA("PUT", `/api/v1/agents/${b.userId}/profile`, { skills: {} }),
+    "GET /api/v1/agents/me/state": async () => {
+      const me = await adminA.get<{ agentId: string }>("/api/v1/agents/me/state");
+      expect(me.body.agentId).not.toBe(b.userId);
+    },
     "PUT /api/v1/agents/me/state": async () => {
       const me = await adminA.request<{ agentId: string }>("PUT", "/api/v1/agents/me/state", {
         state: "offline",

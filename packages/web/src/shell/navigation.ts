@@ -18,14 +18,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "nav.agentDesktop",
     section: "work",
     icon: "desktop",
-    allowed: (role) => role === "agent",
+    allowed: can("routing:work"),
   },
   {
     path: "/wallboard",
     labelKey: "nav.wallboard",
     section: "work",
     icon: "wallboard",
-    allowed: can("realtime:wallboard"),
+    allowed: can("stats:read"),
   },
   {
     path: "/admin/users",
@@ -61,8 +61,8 @@ export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.allowed(role));
 }
 
-/** Admins come to administer; everyone else starts on their first screen. */
-const HOME: Partial<Record<Role, string>> = { admin: "/admin/users" };
+/** Admins come to administer and supervisors to watch the floor; everyone else starts on their first screen. */
+const HOME: Partial<Record<Role, string>> = { admin: "/admin/users", supervisor: "/wallboard" };
 
 /** Where a role lands after login: its start screen, or the welcome page for roles whose screens come later. */
 export function homePathFor(role: Role): string {
