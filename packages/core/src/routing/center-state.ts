@@ -3,6 +3,7 @@ import type { AgentStatus, Presence } from "./agent-state.js";
 import type { ChannelLoad } from "./capacity.js";
 import type { OfferExplanation } from "./explanation.js";
 import type { InteractionState } from "./interaction-lifecycle.js";
+import { ScopedMap } from "./scoped-map.js";
 import type {
   AgentId,
   AgentProfile,
@@ -94,27 +95,36 @@ export interface InteractionRec {
 }
 
 export class Center {
-  readonly queues = new Map<string, QueueRec>();
-  readonly agents = new Map<string, AgentRec>();
+  readonly queues = new ScopedMap<QueueRec>(
+    (q) => q.config.tenantId,
+    (q) => q.config.queueId,
+  );
+  readonly agents = new ScopedMap<AgentRec>(
+    (a) => a.tenantId,
+    (a) => a.agentId,
+  );
   /** Live interactions only; terminal ones are dropped so memory follows the live load. */
-  readonly interactions = new Map<string, InteractionRec>();
+  readonly interactions = new ScopedMap<InteractionRec>(
+    (i) => i.tenantId,
+    (i) => i.interactionId,
+  );
   readonly notReadyReasons = new Map<TenantId, ReadonlySet<string>>();
   seq = 0;
 
   queue(tenantId: TenantId, queueId: QueueId): QueueRec {
-    const queue = this.queues.get(scopedKey(tenantId, queueId));
+    const queue = this.queues.find(tenantId, queueId);
     if (queue === undefined) throw notFound("queue", queueId);
     return queue;
   }
 
   agent(tenantId: TenantId, agentId: AgentId): AgentRec {
-    const agent = this.agents.get(scopedKey(tenantId, agentId));
+    const agent = this.agents.find(tenantId, agentId);
     if (agent === undefined) throw notFound("agent", agentId);
     return agent;
   }
 
   interaction(tenantId: TenantId, interactionId: InteractionId): InteractionRec {
-    const interaction = this.interactions.get(scopedKey(tenantId, interactionId));
+    const interaction = this.interactions.find(tenantId, interactionId);
     if (interaction === undefined) throw notFound("interaction", interactionId);
     return interaction;
   }
@@ -127,7 +137,7 @@ export class Center {
   affinityHolds(interaction: InteractionRec): boolean {
     const affinity = interaction.affinity;
     if (affinity === undefined) return false;
-    const agent = this.agents.get(scopedKey(interaction.tenantId, affinity.agentId));
+    const agent = this.agents.find(interaction.tenantId, affinity.agentId);
     return agent !== undefined && agent.presence.kind !== "offline";
   }
 }

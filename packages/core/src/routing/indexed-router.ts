@@ -1,8 +1,8 @@
 import { AgentPool, type PoolEntry } from "./agent-pool.js";
 import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
-import { MinHeap } from "./deadline-heap.js";
-import { compareDeadlines, DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
+import { DeadlineHeap } from "./deadline-heap.js";
+import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
 import { isBlocked, isEligible, meetsRequirements, servesQueue } from "./eligibility.js";
 import { type Match, Ranking } from "./policies.js";
 import { compareWaiting } from "./queue-order.js";
@@ -17,9 +17,10 @@ interface Placement {
   readonly enqueuedAt: number;
   readonly seq: number;
   readonly list: SortedList<Placement>;
-  /** The bucket it waits in, or undefined when held for its preferred agent (`affinityKey`). */
+  /** The bucket it waits in, or undefined when held for its preferred agent (`watchKey`). */
   readonly bucket: Bucket | undefined;
-  readonly affinityKey: string;
+  /** Key of the preferred agent whose logging in or out concerns it, if any (see `#affinityWatch`). */
+  readonly watchKey: string | undefined;
   /** False once unplaced: a newer placement (or none) stands for the interaction. */
   live: boolean;
   /** Whether it is in the dirty list. */
@@ -79,11 +80,9 @@ export class IndexedRouter implements Router {
   readonly #affinityLists = new Map<string, SortedList<Placement>>();
   /** Every queued interaction with an open affinity window, by preferred agent key, logged in or not. */
   readonly #affinityWatch = new Map<string, Set<InteractionRec>>();
-  readonly #watchedBy = new Map<InteractionRec, string>();
   /** Scheduled due time per kind and interaction (NaN = none); a heap entry is live only if it matches. */
-  readonly #deadlines = new Map<string, Deadline>();
   readonly #scratch = new Float64Array(DEADLINE_KINDS.length);
-  readonly #heap = new MinHeap<Deadline>(compareDeadlines);
+  readonly #deadlines = new DeadlineHeap();
   /**
    * Changed since they were last found to have no partner. Lists with a flag on each entry, not sets: they
    * empty and refill on almost every event, and hash sets reallocate as they do.
@@ -192,16 +191,14 @@ export class IndexedRouter implements Router {
   }
 
   takeDue(limit: number): Deadline | undefined {
-    const next = this.#peek();
+    const next = this.#deadlines.peek();
     if (next === undefined || next.at > limit) return undefined;
-    this.#heap.pop();
-    // Forget it as scheduled, so that if handling it leaves an equal deadline, that one is pushed again.
-    this.#deadlines.delete(next.key);
-    return next;
+    // Taken out, so that if handling it leaves an equal deadline, that one is scheduled again.
+    return this.#deadlines.pop();
   }
 
   nextDeadline(): number | undefined {
-    return this.#peek()?.at;
+    return this.#deadlines.peek()?.at;
   }
 
   rebuild(): void {
@@ -211,9 +208,7 @@ export class IndexedRouter implements Router {
     this.#placed.clear();
     this.#affinityLists.clear();
     this.#affinityWatch.clear();
-    this.#watchedBy.clear();
     this.#deadlines.clear();
-    while (this.#heap.size > 0) this.#heap.pop();
     this.#dirtyAgents = [];
     this.#dirtyPlacements = [];
     for (const queue of this.#center.queues.values()) this.queueChanged(queue);
@@ -223,7 +218,7 @@ export class IndexedRouter implements Router {
   /** The preferred agent of a held interaction (undefined when not held or unknown). */
   #holder(interaction: InteractionRec): AgentRec | undefined {
     if (!this.#center.affinityHolds(interaction)) return undefined;
-    return this.#center.agents.get(scopedKey(interaction.tenantId, interaction.affinity!.agentId));
+    return this.#center.agents.find(interaction.tenantId, interaction.affinity!.agentId);
   }
 
   /**
@@ -332,24 +327,23 @@ export class IndexedRouter implements Router {
 
   #place(interaction: InteractionRec): Placement {
     const affinity = interaction.affinity;
-    if (affinity !== undefined) {
-      const agentKey = scopedKey(interaction.tenantId, affinity.agentId);
-      const watchers = this.#affinityWatch.get(agentKey) ?? new Set();
+    const watchKey = affinity && scopedKey(interaction.tenantId, affinity.agentId);
+    if (watchKey !== undefined) {
+      const watchers = this.#affinityWatch.get(watchKey) ?? new Set();
       watchers.add(interaction);
-      this.#affinityWatch.set(agentKey, watchers);
-      this.#watchedBy.set(interaction, agentKey);
+      this.#affinityWatch.set(watchKey, watchers);
       if (this.#center.affinityHolds(interaction)) {
-        let list = this.#affinityLists.get(agentKey);
+        let list = this.#affinityLists.get(watchKey);
         if (list === undefined) {
           list = new SortedList(byLine);
-          this.#affinityLists.set(agentKey, list);
+          this.#affinityLists.set(watchKey, list);
         }
-        return this.#insert(interaction, list, undefined, agentKey);
+        return this.#insert(interaction, list, undefined, watchKey);
       }
     }
     const queue = this.#queues.get(this.#center.queueOf(interaction).key)!;
     const bucket = this.#bucket(queue, interaction.channel, interaction.requirements);
-    return this.#insert(interaction, bucket.list, bucket, "");
+    return this.#insert(interaction, bucket.list, bucket, watchKey);
   }
 
   #bucket(queue: QueueIndex, channel: Channel, requirements: Requirements): Bucket {
@@ -371,7 +365,7 @@ export class IndexedRouter implements Router {
     rec: InteractionRec,
     list: SortedList<Placement>,
     bucket: Bucket | undefined,
-    affinityKey: string,
+    watchKey: string | undefined,
   ): Placement {
     const placement: Placement = {
       rec,
@@ -380,7 +374,7 @@ export class IndexedRouter implements Router {
       seq: rec.seq,
       list,
       bucket,
-      affinityKey,
+      watchKey,
       live: true,
       dirty: false,
     };
@@ -396,9 +390,8 @@ export class IndexedRouter implements Router {
     placement.live = false;
     placement.list.remove(placement);
     if (placement.list.size === 0) this.#dropEmpty(placement);
-    const agentKey = this.#watchedBy.get(interaction);
+    const agentKey = placement.watchKey;
     if (agentKey === undefined) return;
-    this.#watchedBy.delete(interaction);
     const watchers = this.#affinityWatch.get(agentKey);
     if (watchers?.delete(interaction) && watchers.size === 0) this.#affinityWatch.delete(agentKey);
   }
@@ -406,7 +399,7 @@ export class IndexedRouter implements Router {
   #dropEmpty(placement: Placement): void {
     const bucket = placement.bucket;
     if (bucket === undefined) {
-      this.#affinityLists.delete(placement.affinityKey);
+      this.#affinityLists.delete(placement.watchKey!);
       return;
     }
     const { byKey, buckets } = bucket.group;
@@ -427,24 +420,7 @@ export class IndexedRouter implements Router {
       const at = times[k]!;
       if (!Number.isNaN(at) && (kind < 0 || at < times[kind]!)) kind = k;
     }
-    const current = this.#deadlines.get(interaction.key);
-    if (kind < 0) {
-      if (current !== undefined) this.#deadlines.delete(interaction.key);
-      return;
-    }
-    const at = times[kind]!;
-    if (current !== undefined && current.at === at && current.kind === DEADLINE_KINDS[kind]) return;
-    const deadline: Deadline = { at, kind: DEADLINE_KINDS[kind]!, key: interaction.key };
-    this.#deadlines.set(interaction.key, deadline);
-    this.#heap.push(deadline);
-  }
-
-  #peek(): Deadline | undefined {
-    for (;;) {
-      const top = this.#heap.peek();
-      if (top === undefined) return undefined;
-      if (this.#deadlines.get(top.key) === top) return top;
-      this.#heap.pop();
-    }
+    if (kind < 0) this.#deadlines.delete(interaction.key);
+    else this.#deadlines.set(interaction.key, times[kind]!, kind);
   }
 }
