@@ -11,10 +11,10 @@ import type { Me } from "./api/types";
 import { ServerUnreachable } from "./components/ServerUnreachable";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
-import { WallboardPage } from "./pages/WallboardPage";
 import { WelcomePage } from "./pages/WelcomePage";
 import { AppLayout } from "./shell/AppLayout";
 import { homePathFor, NAV_ITEMS } from "./shell/navigation";
+import { WallboardPage } from "./wallboard/WallboardPage";
 
 /** Renders the page only for roles its nav item allows; the API enforces the same rule server-side. */
 function Guarded({ me, path, children }: { me: Me; path: string; children: ReactNode }) {

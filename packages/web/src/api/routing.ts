@@ -66,8 +66,13 @@ export function useForceState() {
   });
 }
 
-export function useStats() {
-  return useQuery({ queryKey: routingKeys.stats, queryFn: () => api<Stats>("/stats") });
+/** Pass a poll interval for roles that cannot watch the wallboard topic; others get pushes instead. */
+export function useStats(pollMs: number | false = false) {
+  return useQuery({
+    queryKey: routingKeys.stats,
+    queryFn: () => api<Stats>("/stats"),
+    refetchInterval: pollMs,
+  });
 }
 
 export function fetchInteraction(id: string): Promise<Interaction> {
