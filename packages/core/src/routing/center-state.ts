@@ -92,6 +92,11 @@ export interface InteractionRec {
   connectedAt: number | undefined;
   wrapUpEndsAt: number | undefined;
   overflowHops: number;
+  /**
+   * The indexed router's own bookkeeping for this interaction, opaque to everything else and never part of a
+   * snapshot. Kept on the record so the hot path needs no lookup in a map the size of the backlog.
+   */
+  routerSlot: object | undefined;
 }
 
 export class Center {

@@ -124,6 +124,7 @@ function handleInteraction(k: EngineKernel, command: RoutingCommand): void {
         connectedAt: undefined,
         wrapUpEndsAt: undefined,
         overflowHops: 0,
+        routerSlot: undefined,
       };
       center.interactions.set(key, rec);
       k.emitCreated(rec);

@@ -1,69 +1,62 @@
-import { DEADLINE_KINDS, type Deadline, type DeadlineKind } from "./deadlines.js";
+import { DEADLINE_KINDS, type Deadline } from "./deadlines.js";
 
-/** A scheduled timer; `order` is its kind's tie-break rank, `pos` its place in the heap (-1 once taken). */
-interface Entry extends Deadline {
-  at: number;
-  kind: DeadlineKind;
-  order: number;
+/**
+ * One owner's timer, created once and rescheduled in place; `pos` is its place in the heap (-1 while out).
+ * Order is `compareDeadlines`: time, then kind (its index in `DEADLINE_KINDS`), then key.
+ */
+export interface TimerEntry {
   readonly key: string;
+  at: number;
+  kindIndex: number;
   pos: number;
 }
 
+export function timerEntry(key: string): TimerEntry {
+  return { key, at: 0, kindIndex: 0, pos: -1 };
+}
+
 /**
- * At most one timer per key, in a binary min-heap that knows where each entry sits, so a changed timer moves
- * in place. No stale entries pile up, and rescheduling allocates nothing. Order as `compareDeadlines`: time,
- * then kind, then key.
+ * A binary min-heap of timers that knows where each entry sits, so a changed timer moves in place: no stale
+ * entries pile up, and rescheduling allocates nothing. The caller keeps each entry with its owner, so no
+ * lookup by key is needed either.
  */
 export class DeadlineHeap {
-  readonly #items: Entry[] = [];
-  readonly #byKey = new Map<string, Entry>();
+  readonly #items: TimerEntry[] = [];
 
-  peek(): Deadline | undefined {
-    return this.#items[0];
+  peekAt(): number | undefined {
+    return this.#items[0]?.at;
   }
 
-  /** Schedules `key`'s timer (kind by its index in `DEADLINE_KINDS`), replacing the one it had. */
-  set(key: string, at: number, kindIndex: number): void {
-    const entry = this.#byKey.get(key);
-    if (entry === undefined) {
-      const added: Entry = {
-        at,
-        kind: DEADLINE_KINDS[kindIndex]!,
-        order: kindIndex,
-        key,
-        pos: this.#items.length,
-      };
-      this.#byKey.set(key, added);
-      this.#items.push(added);
-      this.#up(added.pos);
-      return;
-    }
-    if (entry.at === at && entry.order === kindIndex) return;
+  /** Schedules `entry` (in the heap or not) for `at`, kind by its index in `DEADLINE_KINDS`. */
+  set(entry: TimerEntry, at: number, kindIndex: number): void {
+    if (entry.pos >= 0 && entry.at === at && entry.kindIndex === kindIndex) return;
     entry.at = at;
-    entry.kind = DEADLINE_KINDS[kindIndex]!;
-    entry.order = kindIndex;
+    entry.kindIndex = kindIndex;
+    if (entry.pos < 0) {
+      entry.pos = this.#items.length;
+      this.#items.push(entry);
+    }
     this.#down(this.#up(entry.pos));
   }
 
-  delete(key: string): void {
-    const entry = this.#byKey.get(key);
-    if (entry !== undefined) this.#remove(entry);
+  delete(entry: TimerEntry): void {
+    if (entry.pos >= 0) this.#remove(entry);
   }
 
-  /** Takes the earliest timer out; the returned object is no longer the heap's. */
+  /** Takes the earliest timer out, as a deadline of its own (the entry may be rescheduled at once). */
   pop(): Deadline | undefined {
     const top = this.#items[0];
-    if (top !== undefined) this.#remove(top);
-    return top;
+    if (top === undefined) return undefined;
+    this.#remove(top);
+    return { at: top.at, kind: DEADLINE_KINDS[top.kindIndex]!, key: top.key };
   }
 
   clear(): void {
+    for (const entry of this.#items) entry.pos = -1;
     this.#items.length = 0;
-    this.#byKey.clear();
   }
 
-  #remove(entry: Entry): void {
-    this.#byKey.delete(entry.key);
+  #remove(entry: TimerEntry): void {
     const items = this.#items;
     const last = items.pop()!;
     const at = entry.pos;
@@ -74,9 +67,9 @@ export class DeadlineHeap {
     this.#down(this.#up(at));
   }
 
-  #less(a: Entry, b: Entry): boolean {
+  #less(a: TimerEntry, b: TimerEntry): boolean {
     if (a.at !== b.at) return a.at < b.at;
-    if (a.order !== b.order) return a.order < b.order;
+    if (a.kindIndex !== b.kindIndex) return a.kindIndex < b.kindIndex;
     return a.key < b.key;
   }
 

@@ -283,6 +283,7 @@ export class EngineKernel {
       blocks: [],
       affinity: undefined,
       agentId: undefined,
+      routerSlot: undefined,
     };
     this.center.interactions.set(key, rec);
     this.emitCreated(rec);

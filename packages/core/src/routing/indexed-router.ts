@@ -1,7 +1,7 @@
 import { AgentPool, type PoolEntry } from "./agent-pool.js";
 import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
-import { DeadlineHeap } from "./deadline-heap.js";
+import { DeadlineHeap, type TimerEntry, timerEntry } from "./deadline-heap.js";
 import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
 import { isBlocked, isEligible, meetsRequirements, servesQueue } from "./eligibility.js";
 import { type Match, Ranking } from "./policies.js";
@@ -25,6 +25,21 @@ interface Placement {
   live: boolean;
   /** Whether it is in the dirty list. */
   dirty: boolean;
+}
+
+/** What the router keeps on each interaction (its `routerSlot`), instead of in maps keyed by it. */
+interface Slot {
+  placement: Placement | undefined;
+  readonly timer: TimerEntry;
+}
+
+function slotOf(interaction: InteractionRec): Slot {
+  let slot = interaction.routerSlot as Slot | undefined;
+  if (slot === undefined) {
+    slot = { placement: undefined, timer: timerEntry(interaction.key) };
+    interaction.routerSlot = slot;
+  }
+  return slot;
 }
 
 /** Queued interactions of one queue that need exactly the same: checked once per agent, not per item. */
@@ -75,7 +90,6 @@ export class IndexedRouter implements Router {
   readonly #queues = new Map<string, QueueIndex>();
   readonly #tenantQueues = new Map<TenantId, QueueIndex[]>();
   readonly #agents = new Map<string, AgentIndex>();
-  readonly #placed = new Map<string, Placement>();
   /** Interactions held for a logged-in preferred agent, by that agent's key. */
   readonly #affinityLists = new Map<string, SortedList<Placement>>();
   /** Every queued interaction with an open affinity window, by preferred agent key, logged in or not. */
@@ -107,7 +121,7 @@ export class IndexedRouter implements Router {
 
   interactionRemoved(interaction: InteractionRec): void {
     this.#unplace(interaction);
-    this.#deadlines.delete(interaction.key);
+    this.#deadlines.delete(slotOf(interaction).timer);
   }
 
   agentChanged(agent: AgentRec, profileChanged: boolean): void {
@@ -191,26 +205,26 @@ export class IndexedRouter implements Router {
   }
 
   takeDue(limit: number): Deadline | undefined {
-    const next = this.#deadlines.peek();
-    if (next === undefined || next.at > limit) return undefined;
+    const next = this.#deadlines.peekAt();
+    if (next === undefined || next > limit) return undefined;
     // Taken out, so that if handling it leaves an equal deadline, that one is scheduled again.
     return this.#deadlines.pop();
   }
 
   nextDeadline(): number | undefined {
-    return this.#deadlines.peek()?.at;
+    return this.#deadlines.peekAt();
   }
 
   rebuild(): void {
     this.#queues.clear();
     this.#tenantQueues.clear();
     this.#agents.clear();
-    this.#placed.clear();
     this.#affinityLists.clear();
     this.#affinityWatch.clear();
     this.#deadlines.clear();
     this.#dirtyAgents = [];
     this.#dirtyPlacements = [];
+    for (const interaction of this.#center.interactions.values()) interaction.routerSlot = undefined;
     for (const queue of this.#center.queues.values()) this.queueChanged(queue);
     for (const interaction of this.#center.interactions.values()) this.interactionChanged(interaction);
   }
@@ -379,14 +393,15 @@ export class IndexedRouter implements Router {
       dirty: false,
     };
     list.insert(placement);
-    this.#placed.set(rec.key, placement);
+    slotOf(rec).placement = placement;
     return placement;
   }
 
   #unplace(interaction: InteractionRec): void {
-    const placement = this.#placed.get(interaction.key);
+    const slot = slotOf(interaction);
+    const placement = slot.placement;
     if (placement === undefined) return;
-    this.#placed.delete(interaction.key);
+    slot.placement = undefined;
     placement.live = false;
     placement.list.remove(placement);
     if (placement.list.size === 0) this.#dropEmpty(placement);
@@ -420,7 +435,8 @@ export class IndexedRouter implements Router {
       const at = times[k]!;
       if (!Number.isNaN(at) && (kind < 0 || at < times[kind]!)) kind = k;
     }
-    if (kind < 0) this.#deadlines.delete(interaction.key);
-    else this.#deadlines.set(interaction.key, times[kind]!, kind);
+    const timer = slotOf(interaction).timer;
+    if (kind < 0) this.#deadlines.delete(timer);
+    else this.#deadlines.set(timer, times[kind]!, kind);
   }
 }

@@ -27,7 +27,7 @@ export interface EngineSnapshot {
   readonly undelivered: readonly RoutingEvent[];
 }
 
-export type InteractionSnapshot = Omit<InteractionRec, "key" | "queue" | "requirements">;
+export type InteractionSnapshot = Omit<InteractionRec, "key" | "queue" | "requirements" | "routerSlot">;
 
 export function takeSnapshot(
   center: Center,
@@ -50,7 +50,7 @@ export function takeSnapshot(
       idleSince: a.idleSince,
     })),
     interactions: [...center.interactions.values()].map(
-      ({ key: _k, queue: _q, requirements: _r, ...rest }) => rest,
+      ({ key: _k, queue: _q, requirements: _r, routerSlot: _s, ...rest }) => rest,
     ),
     seenEventIds: [...seen],
     undelivered,
@@ -85,7 +85,7 @@ export function loadSnapshot(center: Center, snapshot: EngineSnapshot): void {
     const key = scopedKey(snap.tenantId, snap.interactionId);
     const queue = center.queue(snap.tenantId, snap.queueId);
     const requirements = effectiveRequirements(queue.config, snap.skills, snap.language, snap.step);
-    const rec: InteractionRec = { ...snap, key, queue, requirements };
+    const rec: InteractionRec = { ...snap, key, queue, requirements, routerSlot: undefined };
     center.interactions.set(key, rec);
     if (rec.state === "queued") queue.queued++;
     if (rec.agentId === undefined || !["offered", "connected", "wrap_up"].includes(rec.state)) continue;
