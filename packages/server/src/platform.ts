@@ -62,6 +62,7 @@ export async function openServices(
       ping: database.ping,
     });
     const runRouting = async () => {
+      services.routingConfig.forgetCaches();
       await routingRuntime.activate();
       await services.routingWork.reconcile();
     };

@@ -88,6 +88,12 @@ export class RoutingConfigService {
    */
   readonly #queueCache = new Map<string, { loaded: Promise<QueueView[]>; until: number }>();
 
+  /** A process taking routing over must not act on what it cached while another process was in charge. */
+  forgetCaches(): void {
+    this.#queueCache.clear();
+    this.#settingsCache.clear();
+  }
+
   listQueues(tenantId: string): Promise<QueueView[]> {
     const cached = this.#queueCache.get(tenantId);
     if (cached && cached.until > Date.now()) return cached.loaded;

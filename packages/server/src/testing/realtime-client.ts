@@ -35,7 +35,7 @@ export class RealtimeClient {
         reject(new Error(`realtime refused: HTTP ${res.statusCode}`)),
       );
       socket.once("error", reject);
-      void client.next((m) => m.type === "welcome").then(() => resolve(client));
+      client.next((m) => m.type === "welcome").then(() => resolve(client), reject);
     });
   }
 
