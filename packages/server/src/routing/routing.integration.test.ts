@@ -100,11 +100,35 @@ describeEachStore("routing through the API", (target) => {
     const wallboard = await RealtimeClient.connect(platform.url, admin.token!);
     await wallboard.subscribe("wallboard");
     const sent = Date.now();
-    await admin.post("/api/v1/interactions", { channel: "voice", queueId });
+    const call = await admin.post<Interaction>("/api/v1/interactions", { channel: "voice", queueId });
     const update = await wallboard.next((m) => m.event?.type === "kpi.updated");
     expect(Date.now() - sent).toBeLessThan(1_000);
     expect(update.event?.data).toHaveProperty("queues");
     wallboard.close();
+    // The caller hangs up while it rings: the offer is withdrawn and the agent is free again.
+    const gone = await admin.post<Interaction>(`/api/v1/interactions/${call.body.interactionId}/abandon`);
+    expect(gone.body.state).toBe("abandoned");
+  });
+
+  it("transfers a connected chat to another queue, where it waits again, and audits the move", async () => {
+    const english = await admin.post<{ id: string }>("/api/v1/queues", {
+      name: "English desk",
+      settings: { channels: ["chat"], skills: [{ skill: skillId, minLevel: 10 }] },
+    });
+    await agent.request("PUT", "/api/v1/agents/me/state", { state: "available" });
+    const chat = await admin.post<Interaction>("/api/v1/interactions", { channel: "chat", queueId });
+    expect(chat.body).toMatchObject({ state: "offered", agentId });
+    await agent.post(`/api/v1/interactions/${chat.body.interactionId}/accept`);
+    const moved = await agent.post<Interaction & { queueId: string }>(
+      `/api/v1/interactions/${chat.body.interactionId}/transfer`,
+      { queueId: english.body.id },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ state: "queued", queueId: english.body.id });
+    const audit = await admin.get<{ items: { action: string; targetId: string }[] }>("/api/v1/audit?limit=5");
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: "interaction.transferred", targetId: chat.body.interactionId }),
+    );
   });
 
   it("keeps an interaction waiting when no agent has the skill, in arrival order", async () => {
