@@ -47,6 +47,8 @@ export interface AgentRec {
   /** Last routing activity: became ready, was offered work, or finished work. Longest-idle sorts on it. */
   idleSince: number;
   status: AgentStatus;
+  /** The indexed router's own bookkeeping for this agent; see `InteractionRec.routerSlot`. */
+  routerSlot: object | undefined;
 }
 
 export interface Affinity {

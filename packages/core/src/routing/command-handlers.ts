@@ -60,6 +60,7 @@ export function handleCommand(k: EngineKernel, command: RoutingCommand): void {
           offer: undefined,
           idleSince: k.now,
           status: { kind: "offline" },
+          routerSlot: undefined,
         };
         center.agents.set(key, agent);
       }

@@ -3,12 +3,13 @@ import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import { DeadlineHeap, type TimerEntry, timerEntry } from "./deadline-heap.js";
 import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
-import { isBlocked, isEligible, meetsRequirements, servesQueue } from "./eligibility.js";
+import { isBlocked, isEligible, servesQueue } from "./eligibility.js";
 import { type Match, Ranking } from "./policies.js";
 import { compareWaiting } from "./queue-order.js";
 import type { Router } from "./router.js";
+import { levelsOf, meetsNeeds, needsOf, type SkillHolder, type SkillNeed } from "./skill-match.js";
 import { SortedList } from "./sorted-list.js";
-import { CHANNELS, type Channel, type Requirements, type TenantId } from "./types.js";
+import { type AgentProfile, CHANNELS, type Channel, type Requirements, type TenantId } from "./types.js";
 
 /** Where a queued interaction sits; its sort keys are frozen here so it can be found again after changes. */
 interface Placement {
@@ -45,6 +46,7 @@ function slotOf(interaction: InteractionRec): Slot {
 /** Queued interactions of one queue that need exactly the same: checked once per agent, not per item. */
 interface Bucket {
   readonly requirements: Requirements;
+  readonly needs: readonly SkillNeed[];
   readonly list: SortedList<Placement>;
   readonly group: ChannelGroup;
   /** Position in `group.buckets`, for removal by swap. */
@@ -66,9 +68,11 @@ interface QueueIndex {
   readonly routable: AgentPool;
 }
 
-interface AgentIndex {
-  queues: QueueIndex[];
+interface AgentIndex extends SkillHolder {
   readonly agent: AgentRec;
+  profile: AgentProfile;
+  levels: Map<string, number>;
+  queues: QueueIndex[];
   /** Per entry of `queues`: the agent's membership of that queue's routable pool. */
   entries: PoolEntry[];
   routable: boolean;
@@ -89,7 +93,6 @@ export class IndexedRouter implements Router {
   readonly #center: Center;
   readonly #queues = new Map<string, QueueIndex>();
   readonly #tenantQueues = new Map<TenantId, QueueIndex[]>();
-  readonly #agents = new Map<string, AgentIndex>();
   /** Interactions held for a logged-in preferred agent, by that agent's key. */
   readonly #affinityLists = new Map<string, SortedList<Placement>>();
   /** Every queued interaction with an open affinity window, by preferred agent key, logged in or not. */
@@ -125,10 +128,19 @@ export class IndexedRouter implements Router {
   }
 
   agentChanged(agent: AgentRec, profileChanged: boolean): void {
-    let index = this.#agents.get(agent.key);
+    let index = agent.routerSlot as AgentIndex | undefined;
     if (index === undefined) {
-      index = { agent, queues: [], entries: [], routable: false, loggedIn: false, dirty: false };
-      this.#agents.set(agent.key, index);
+      index = {
+        agent,
+        profile: agent.profile,
+        levels: new Map(),
+        queues: [],
+        entries: [],
+        routable: false,
+        loggedIn: false,
+        dirty: false,
+      };
+      agent.routerSlot = index;
       profileChanged = true;
     }
     if (profileChanged) this.#recomputeMembership(agent, index);
@@ -218,7 +230,7 @@ export class IndexedRouter implements Router {
   rebuild(): void {
     this.#queues.clear();
     this.#tenantQueues.clear();
-    this.#agents.clear();
+    for (const agent of this.#center.agents.values()) agent.routerSlot = undefined;
     this.#affinityLists.clear();
     this.#affinityWatch.clear();
     this.#deadlines.clear();
@@ -246,11 +258,11 @@ export class IndexedRouter implements Router {
     return this.#queues.get(queue.key)?.routable;
   }
 
-  #fits(interaction: InteractionRec, agent: AgentRec): boolean {
+  #fits(interaction: InteractionRec, agent: AgentRec, needs: readonly SkillNeed[]): boolean {
     return (
       canTake(agent.profile.capacity, agent.load, interaction.channel) &&
       !isBlocked(interaction, agent) &&
-      meetsRequirements(agent.profile, interaction.requirements)
+      meetsNeeds(agent.routerSlot as AgentIndex, interaction.requirements.language, needs)
     );
   }
 
@@ -261,7 +273,8 @@ export class IndexedRouter implements Router {
     }
     const pool = this.#pool(interaction);
     if (pool === undefined) return false;
-    for (let n = 0; n < pool.size; n++) if (this.#fits(interaction, pool.at(n))) return true;
+    const needs = needsOf(interaction.requirements);
+    for (let n = 0; n < pool.size; n++) if (this.#fits(interaction, pool.at(n), needs)) return true;
     return false;
   }
 
@@ -276,9 +289,11 @@ export class IndexedRouter implements Router {
     }
     const pool = this.#pool(interaction);
     if (pool !== undefined) {
+      const needs = needsOf(interaction.requirements);
       for (let n = 0; n < pool.size; n++) {
         const agent = pool.at(n);
-        if (this.#fits(interaction, agent)) ranking.add(agent);
+        if (this.#fits(interaction, agent, needs))
+          ranking.add(agent, (agent.routerSlot as AgentIndex).levels);
       }
     }
     return ranking.match(interaction, "policy");
@@ -315,7 +330,7 @@ export class IndexedRouter implements Router {
           if (head === undefined || (best !== undefined && compareWaiting(head, best) > 0)) continue;
           fits ??= canTake(capacity, agent.load, group.channel);
           if (!fits) break;
-          if (!meetsRequirements(agent.profile, bucket.requirements)) continue;
+          if (!meetsNeeds(index, bucket.requirements.language, bucket.needs)) continue;
           for (let n = 0; n < list.size; n++) {
             const placement = list.at(n)!;
             if (best !== undefined && compareWaiting(placement, best) > 0) break;
@@ -331,6 +346,8 @@ export class IndexedRouter implements Router {
   }
 
   #recomputeMembership(agent: AgentRec, index: AgentIndex): void {
+    index.profile = agent.profile;
+    index.levels = levelsOf(agent.profile);
     for (let q = 0; q < index.queues.length; q++) index.queues[q]!.routable.delete(index.entries[q]!);
     index.queues = (this.#tenantQueues.get(agent.tenantId) ?? []).filter((q) =>
       servesQueue(agent.profile, q.rec.config),
@@ -368,7 +385,13 @@ export class IndexedRouter implements Router {
     }
     let bucket = group.byKey.get(requirements.key);
     if (bucket === undefined) {
-      bucket = { requirements, list: new SortedList(byLine), group, slot: group.buckets.length };
+      bucket = {
+        requirements,
+        needs: needsOf(requirements),
+        list: new SortedList(byLine),
+        group,
+        slot: group.buckets.length,
+      };
       group.byKey.set(requirements.key, bucket);
       group.buckets.push(bucket);
     }

@@ -11,9 +11,19 @@ import type { AgentId, QueueConfig, RoutingPolicy, SkillRequirement } from "./ty
  * - least_occupied: lowest occupancy (per-mille of capacity in use); then longest idle.
  * - round_robin: the first agent id after the queue's last chosen agent, wrapping around; score = 0.
  */
-function skillSum(agent: AgentRec, skills: readonly SkillRequirement[]): number {
+function skillSum(
+  agent: AgentRec,
+  skills: readonly SkillRequirement[],
+  levels: ReadonlyMap<string, number> | undefined,
+): number {
   let sum = 0;
-  for (const r of skills) sum += agent.profile.skills[r.skill] ?? 0;
+  for (const r of skills) {
+    // The map holds the record's own levels; a name an object inherits keeps the record lookup.
+    sum +=
+      (levels !== undefined && !(r.skill in Object.prototype)
+        ? levels.get(r.skill)
+        : agent.profile.skills[r.skill]) ?? 0;
+  }
   return sum;
 }
 
@@ -75,8 +85,8 @@ export class Ranking {
     this.#agents.fill(undefined);
   }
 
-  /** Adds an eligible agent. */
-  add(agent: AgentRec): void {
+  /** Adds an eligible agent; `levels` (their skills as a map) saves slow record lookups. */
+  add(agent: AgentRec, levels?: ReadonlyMap<string, number>): void {
     this.#count++;
     let primary: number;
     let secondary = 0;
@@ -87,7 +97,7 @@ export class Ranking {
         score = this.#now - agent.idleSince;
         break;
       case "most_skilled": {
-        const sum = skillSum(agent, this.#skills);
+        const sum = skillSum(agent, this.#skills, levels);
         primary = -sum;
         secondary = agent.idleSince;
         score = sum;

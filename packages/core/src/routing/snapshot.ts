@@ -78,6 +78,7 @@ export function loadSnapshot(center: Center, snapshot: EngineSnapshot): void {
       offer: undefined,
       idleSince: a.idleSince,
       status: { kind: "offline" },
+      routerSlot: undefined,
     };
     center.agents.set(key, rec);
   }

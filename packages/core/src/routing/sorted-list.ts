@@ -30,7 +30,10 @@ export class SortedList<T> {
       items.push(item);
       return;
     }
-    items.splice(this.#search(item), 0, item);
+    // By hand, not `splice`: that allocates an array of the removed items on every call.
+    const at = this.#search(item);
+    for (let i = items.length; i > at; i--) items[i] = items[i - 1]!;
+    items[at] = item;
   }
 
   /** Removes `item` (found by its order, so its sort keys must not have changed); false if absent. */
@@ -49,7 +52,8 @@ export class SortedList<T> {
         this.#head = 0;
       }
     } else {
-      items.splice(index, 1);
+      for (let i = index + 1; i < items.length; i++) items[i - 1] = items[i]!;
+      items.pop();
     }
     return true;
   }
