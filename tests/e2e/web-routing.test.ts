@@ -150,6 +150,8 @@ describeWithBrowser("agent desktop and wallboard in real browsers against a real
     await offer.getByText("Billing").waitFor();
     await offer.getByText("CUST-1042").waitFor();
     expect(await agent.getByTestId("offer-countdown").textContent()).toMatch(/^Answer within \d+ seconds$/);
+    // Let the dialog's fade-in finish, so the picture shows what the agent sees.
+    await agent.waitForTimeout(400);
     await agent.screenshot({ path: join(screenshots, "agent-offer.png") });
 
     await offer.getByRole("button", { name: "Accept" }).click();

@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Paper, Stack, Text } from "@mantine/core";
+import { Button, Group, Menu, Paper, Stack, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AgentStateBody, AgentStatus } from "../api/routing-types";
 import { IconChevronDown } from "../components/icons";
@@ -83,9 +83,11 @@ export function PresenceBar({ status, since, now, reasons, busy, stats, onChange
           </Button>
         </Group>
         <Group gap="lg" wrap="nowrap" aria-label={t("desk.stats.label")}>
-          <Text size="xs" c="dimmed" maw={90} lh={1.2}>
-            {t("desk.stats.label")}
-          </Text>
+          <Tooltip label={t("desk.stats.hint")} multiline w={240}>
+            <Text size="xs" c="dimmed" lh={1.2}>
+              {t("desk.stats.label")}
+            </Text>
+          </Tooltip>
           <Stat label={t("desk.stats.offered")} value={String(stats.offered)} />
           <Stat label={t("desk.stats.accepted")} value={String(stats.accepted)} />
           <Stat label={t("desk.stats.handled")} value={String(stats.handled)} />

@@ -24,9 +24,16 @@ function Tile({ label, value, detail, tone, testId }: TileProps) {
       data-testid={testId}
       style={tone ? { borderLeft: `4px solid var(--mantine-color-${tone}-6)` } : undefined}
     >
-      <Text size="xs" c="dimmed" fw={500} truncate>
-        {label}
-      </Text>
+      <Group justify="space-between" align="baseline" wrap="nowrap" gap="xs">
+        <Text size="sm" c="dimmed" fw={500} truncate>
+          {label}
+        </Text>
+        {detail ? (
+          <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: "nowrap" }}>
+            {detail}
+          </Text>
+        ) : null}
+      </Group>
       <Text
         fz={30}
         fw={600}
@@ -36,34 +43,31 @@ function Tile({ label, value, detail, tone, testId }: TileProps) {
       >
         {value}
       </Text>
-      <Text size="xs" c="dimmed" className="tabular" truncate>
-        {detail ?? "\u00a0"}
-      </Text>
     </Paper>
   );
 }
 
 /** The tenant's headline numbers; every tile reads the same `tenant` object the server pushes. */
-export function KpiTiles({
-  kpis,
-  target,
-  locale,
-}: {
+interface KpiTilesProps {
   kpis: TenantKpis | null;
   target: number;
   locale: string;
-}) {
+  /** Counts from the live agent list when the viewer may read it, so the strip matches the grid below. */
+  agentCounts?: Record<string, number> | undefined;
+}
+
+export function KpiTiles({ kpis, target, locale, agentCounts }: KpiTilesProps) {
   const { t } = useTranslation();
   const sl = kpis?.serviceLevel;
   const tone = serviceLevelTone(sl?.today ?? null, target);
-  const agents = kpis?.agentsByState ?? {};
+  const agents = agentCounts ?? kpis?.agentsByState ?? {};
   const staffed = STATE_KINDS.filter((kind) => kind !== "offline").reduce(
     (sum, k) => sum + (agents[k] ?? 0),
     0,
   );
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <Tile
           label={t("wallboard.kpi.waiting")}
           value={String(kpis?.waiting ?? 0)}
@@ -74,7 +78,7 @@ export function KpiTiles({
         <Tile
           label={t("wallboard.kpi.serviceLevel")}
           value={percent(sl?.today ?? null, locale)}
-          detail={t("wallboard.kpi.slDetail", { target, last15m: percent(sl?.last15m ?? null, locale) })}
+          detail={t("wallboard.kpi.slDetail", { target })}
           tone={TONE_COLOR[tone]}
           testId="kpi-sl"
         />

@@ -18,20 +18,20 @@ export function QueueTable({
   const { t } = useTranslation();
   const byId = new Map((stats?.queues ?? []).map((row) => [row.queueId, row]));
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={860}>
       <Table withTableBorder highlightOnHover aria-label={t("wallboard.queues.label")} className="tabular">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("wallboard.queues.queue")}</Table.Th>
             <Table.Th ta="right">{t("wallboard.kpi.waiting")}</Table.Th>
-            <Table.Th ta="right">{t("wallboard.kpi.longestWait")}</Table.Th>
+            <Table.Th ta="right">{t("wallboard.queues.longestWait")}</Table.Th>
             <Table.Th ta="right">{t("wallboard.queues.slToday")}</Table.Th>
             <Table.Th ta="right">{t("wallboard.queues.sl15")}</Table.Th>
-            <Table.Th ta="right">{t("wallboard.kpi.answered")}</Table.Th>
+            <Table.Th ta="right">{t("wallboard.queues.answered")}</Table.Th>
             <Table.Th ta="right">{t("wallboard.queues.abandoned")}</Table.Th>
-            <Table.Th ta="right">{t("wallboard.kpi.asa")}</Table.Th>
-            <Table.Th ta="right">{t("wallboard.kpi.aht")}</Table.Th>
-            <Table.Th ta="right">{t("wallboard.kpi.abandonRate")}</Table.Th>
+            <Table.Th ta="right">{t("wallboard.queues.asa")}</Table.Th>
+            <Table.Th ta="right">{t("wallboard.queues.aht")}</Table.Th>
+            <Table.Th ta="right">{t("wallboard.queues.abandonRate")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -59,7 +59,7 @@ export function QueueTable({
                   {row?.waiting ?? 0}
                 </Table.Td>
                 <Table.Td ta="right">{kpiDuration(row ? row.longestWaitMs : null)}</Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                   <Badge color={TONE_COLOR[tone]} variant="light" size="md">
                     {percent(row?.serviceLevel.today ?? null, locale)}
                   </Badge>

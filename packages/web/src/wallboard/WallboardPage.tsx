@@ -2,6 +2,7 @@ import { Box, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useForceState, useRoutingSettings } from "../api/routing";
+import type { AgentView } from "../api/routing-types";
 import { useMe } from "../api/session";
 import type { Me } from "../api/types";
 import { IconMaximize, IconMinimize } from "../components/icons";
@@ -18,6 +19,12 @@ import { QueueTable } from "./QueueTable";
 import { tenantTarget } from "./service-level";
 import { useFullscreen } from "./useFullscreen";
 import { useWallboard } from "./useWallboard";
+
+function countByState(agents: AgentView[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const agent of agents) counts[agent.status.kind] = (counts[agent.status.kind] ?? 0) + 1;
+  return counts;
+}
 
 function QueueTopic({ queueId, onEvent }: { queueId: string; onEvent: RealtimeListener }) {
   useRealtime(`queue:${queueId}`, onEvent);
@@ -53,6 +60,7 @@ function Wallboard({ me }: { me: Me }) {
   const queueList = queues.data ?? [];
   const target = tenantTarget(queueList.map((queue) => queue.settings.serviceLevel.targetPercent));
   const tag = intlLocale(locale);
+  const agentCounts = agents.data ? countByState(agents.data) : undefined;
 
   return (
     <Box ref={board} className="wallboard" data-testid="wallboard">
@@ -87,7 +95,7 @@ function Wallboard({ me }: { me: Me }) {
         </Group>
         {stats.isError ? <QueryError error={stats.error} /> : null}
         {force.isError ? <QueryError error={force.error} /> : null}
-        <KpiTiles kpis={stats.data?.tenant ?? null} target={target} locale={tag} />
+        <KpiTiles kpis={stats.data?.tenant ?? null} target={target} locale={tag} agentCounts={agentCounts} />
         <Section title={t("wallboard.queues.title")}>
           <QueueTable queues={queueList} stats={stats.data} locale={tag} />
         </Section>
