@@ -11,18 +11,23 @@ import { levelsOf, meetsNeeds, needsOf, type SkillHolder, type SkillNeed } from 
 import { SortedList } from "./sorted-list.js";
 import { type AgentProfile, CHANNELS, type Channel, type Requirements, type TenantId } from "./types.js";
 
-/** Where a queued interaction sits; its sort keys are frozen here so it can be found again after changes. */
+/**
+ * Where a queued interaction sits; its sort keys are frozen here so it can be found again after changes. One
+ * per interaction, reused each time it is placed: a new one per change was garbage that outlived the young
+ * generation and made every scavenge copy it.
+ */
 interface Placement {
   readonly rec: InteractionRec;
-  readonly rank: number;
-  readonly enqueuedAt: number;
-  readonly seq: number;
-  readonly list: SortedList<Placement>;
+  rank: number;
+  enqueuedAt: number;
+  seq: number;
+  /** The list it waits in, when `live`. */
+  list: SortedList<Placement> | undefined;
   /** The bucket it waits in, or undefined when held for its preferred agent (`watchKey`). */
-  readonly bucket: Bucket | undefined;
+  bucket: Bucket | undefined;
   /** Key of the preferred agent whose logging in or out concerns it, if any (see `#affinityWatch`). */
-  readonly watchKey: string | undefined;
-  /** False once unplaced: a newer placement (or none) stands for the interaction. */
+  watchKey: string | undefined;
+  /** Whether the interaction is placed (queued). */
   live: boolean;
   /** Whether it is in the dirty list. */
   dirty: boolean;
@@ -30,14 +35,25 @@ interface Placement {
 
 /** What the router keeps on each interaction (its `routerSlot`), instead of in maps keyed by it. */
 interface Slot {
-  placement: Placement | undefined;
+  readonly placement: Placement;
   readonly timer: TimerEntry;
 }
 
 function slotOf(interaction: InteractionRec): Slot {
   let slot = interaction.routerSlot as Slot | undefined;
   if (slot === undefined) {
-    slot = { placement: undefined, timer: timerEntry(interaction.key) };
+    const placement: Placement = {
+      rec: interaction,
+      rank: 0,
+      enqueuedAt: 0,
+      seq: 0,
+      list: undefined,
+      bucket: undefined,
+      watchKey: undefined,
+      live: false,
+      dirty: false,
+    };
+    slot = { placement, timer: timerEntry(interaction.key) };
     interaction.routerSlot = slot;
   }
   return slot;
@@ -116,8 +132,10 @@ export class IndexedRouter implements Router {
     this.#unplace(interaction);
     if (interaction.state === "queued") {
       const placement = this.#place(interaction);
-      placement.dirty = true;
-      this.#dirtyPlacements.push(placement);
+      if (!placement.dirty) {
+        placement.dirty = true;
+        this.#dirtyPlacements.push(placement);
+      }
     }
     this.#refreshDeadlines(interaction);
   }
@@ -404,30 +422,26 @@ export class IndexedRouter implements Router {
     bucket: Bucket | undefined,
     watchKey: string | undefined,
   ): Placement {
-    const placement: Placement = {
-      rec,
-      rank: rec.rank,
-      enqueuedAt: rec.enqueuedAt,
-      seq: rec.seq,
-      list,
-      bucket,
-      watchKey,
-      live: true,
-      dirty: false,
-    };
+    const placement = slotOf(rec).placement;
+    placement.rank = rec.rank;
+    placement.enqueuedAt = rec.enqueuedAt;
+    placement.seq = rec.seq;
+    placement.list = list;
+    placement.bucket = bucket;
+    placement.watchKey = watchKey;
+    placement.live = true;
     list.insert(placement);
-    slotOf(rec).placement = placement;
     return placement;
   }
 
   #unplace(interaction: InteractionRec): void {
-    const slot = slotOf(interaction);
-    const placement = slot.placement;
-    if (placement === undefined) return;
-    slot.placement = undefined;
+    const placement = slotOf(interaction).placement;
+    const list = placement.list;
+    if (!placement.live || list === undefined) return;
     placement.live = false;
-    placement.list.remove(placement);
-    if (placement.list.size === 0) this.#dropEmpty(placement);
+    placement.list = undefined;
+    list.remove(placement);
+    if (list.size === 0) this.#dropEmpty(placement);
     const agentKey = placement.watchKey;
     if (agentKey === undefined) return;
     const watchers = this.#affinityWatch.get(agentKey);
