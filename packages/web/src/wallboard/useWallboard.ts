@@ -34,22 +34,27 @@ export function useWallboard(me: Me) {
     }
   });
 
-  const onQueueEvent = useCallback((event: RealtimeEvent) => {
-    if (event.type !== "routing.interaction_transitioned") return;
-    const data = event.data as TransitionData;
-    setHandling((previous) => {
-      const next = new Map(previous);
-      for (const [agentId, ids] of next) {
-        const kept = ids.filter((id) => id !== data.interactionId);
-        if (kept.length) next.set(agentId, kept);
-        else next.delete(agentId);
-      }
-      if (data.agentId && HANDLING.has(data.to)) {
-        next.set(data.agentId, [...(next.get(data.agentId) ?? []), data.interactionId]);
-      }
-      return next;
-    });
-  }, []);
+  const onQueueEvent = useCallback(
+    (event: RealtimeEvent) => {
+      if (event.type !== "routing.interaction_transitioned") return;
+      // Load changes without a state change (a second chat, one of two closed), so the grid refreshes here too.
+      void client.invalidateQueries({ queryKey: routingKeys.agents });
+      const data = event.data as TransitionData;
+      setHandling((previous) => {
+        const next = new Map(previous);
+        for (const [agentId, ids] of next) {
+          const kept = ids.filter((id) => id !== data.interactionId);
+          if (kept.length) next.set(agentId, kept);
+          else next.delete(agentId);
+        }
+        if (data.agentId && HANDLING.has(data.to)) {
+          next.set(data.agentId, [...(next.get(data.agentId) ?? []), data.interactionId]);
+        }
+        return next;
+      });
+    },
+    [client],
+  );
 
   return { stats, queues, agents, since, handling, onQueueEvent, supervise, live };
 }
