@@ -5,7 +5,6 @@ import { DeadlineHeap, type TimerEntry, timerEntry } from "./deadline-heap.js";
 import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
 import { isBlocked, isEligible, servesQueue } from "./eligibility.js";
 import { type Match, Ranking } from "./policies.js";
-import { compareWaiting } from "./queue-order.js";
 import type { Router } from "./router.js";
 import { levelsOf, meetsNeeds, needsOf, type SkillHolder, type SkillNeed } from "./skill-match.js";
 import { SortedList } from "./sorted-list.js";
@@ -97,7 +96,18 @@ interface AgentIndex extends SkillHolder {
   loggedIn: boolean;
 }
 
-const byLine = (a: Placement, b: Placement): number => compareWaiting(a, b);
+/**
+ * `compareWaiting(a, b) < 0` for placements only: a boolean and one shape, so the hot loops that pick the
+ * first in line stay monomorphic (compareWaiting also sorts interaction records elsewhere).
+ */
+function ahead(a: Placement, b: Placement): boolean {
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt < b.enqueuedAt;
+  return a.seq < b.seq;
+}
+
+/** `compareWaiting` on placements (keys are unique, so only an item equals itself). */
+const byLine = (a: Placement, b: Placement): number => (a === b ? 0 : ahead(a, b) ? -1 : 1);
 
 /**
  * The production router. It relies on one invariant: after every settle no eligible pair is left, so a new
@@ -215,7 +225,7 @@ export class IndexedRouter implements Router {
         continue;
       }
       placements[kept++] = placement;
-      if (best === undefined || compareWaiting(placement, best) < 0) best = placement;
+      if (best === undefined || ahead(placement, best)) best = placement;
     }
     placements.length = kept;
     const agents = this.#dirtyAgents;
@@ -228,7 +238,7 @@ export class IndexedRouter implements Router {
         continue;
       }
       agents[kept++] = index;
-      if (best === undefined || compareWaiting(placement, best) < 0) best = placement;
+      if (best === undefined || ahead(placement, best)) best = placement;
     }
     agents.length = kept;
     return best === undefined ? undefined : this.#rank(best.rec, now);
@@ -345,13 +355,13 @@ export class IndexedRouter implements Router {
           const bucket = buckets[b]!;
           const list = bucket.list;
           const head = list.first();
-          if (head === undefined || (best !== undefined && compareWaiting(head, best) > 0)) continue;
+          if (head === undefined || (best !== undefined && ahead(best, head))) continue;
           fits ??= canTake(capacity, agent.load, group.channel);
           if (!fits) break;
           if (!meetsNeeds(index, bucket.requirements.language, bucket.needs)) continue;
           for (let n = 0; n < list.size; n++) {
             const placement = list.at(n)!;
-            if (best !== undefined && compareWaiting(placement, best) > 0) break;
+            if (best !== undefined && ahead(best, placement)) break;
             if (!isBlocked(placement.rec, agent)) {
               best = placement;
               break;
