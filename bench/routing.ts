@@ -234,6 +234,11 @@ class Simulator {
   }
 }
 
+/** Built only when used: the harness's own garbage would land in the engine's timings as GC. */
+function tickAt(at: number): RoutingCommand {
+  return { type: "clock_ticked", at, tenantId: "" };
+}
+
 /** The next event of the stream, chosen from what the simulator knows exists. */
 function nextCommand(
   sim: Simulator,
@@ -243,7 +248,6 @@ function nextCommand(
   center: Center,
 ): RoutingCommand {
   const roll = random();
-  const tick: RoutingCommand = { type: "clock_ticked", at, tenantId: "" };
   if (roll < 0.22) {
     const queue = center.queues[Math.floor(random() * center.queues.length)]!;
     return {
@@ -261,7 +265,7 @@ function nextCommand(
   }
   if (roll < 0.48) {
     const offer = sim.offers.pick(random);
-    if (offer === undefined) return tick;
+    if (offer === undefined) return tickAt(at);
     const reject = random() < 0.05;
     return {
       type: reject ? "offer_rejected" : "offer_accepted",
@@ -274,30 +278,30 @@ function nextCommand(
   if (roll < 0.66) {
     const c = sim.connected.pick(random);
     return c === undefined
-      ? tick
+      ? tickAt(at)
       : { type: "interaction_completed", at, tenantId: c.tenantId, interactionId: c.id };
   }
   if (roll < 0.82) {
     const w = sim.wrapUps.pick(random);
     return w === undefined
-      ? tick
+      ? tickAt(at)
       : { type: "wrap_up_closed", at, tenantId: w.tenantId, interactionId: w.id, disposition: "resolved" };
   }
   if (roll < 0.92) {
     const a = sim.notReady.pick(random);
     return a === undefined
-      ? tick
+      ? tickAt(at)
       : { type: "agent_state_set", at, tenantId: a.tenantId, agentId: a.id, state: "available" };
   }
   if (roll < 0.96) {
     const a = sim.ready.pick(random);
     return a === undefined
-      ? tick
+      ? tickAt(at)
       : { type: "agent_state_set", at, tenantId: a.tenantId, agentId: a.id, state: { notReady: "break" } };
   }
   const q = sim.queued.pick(random);
   return q === undefined
-    ? tick
+    ? tickAt(at)
     : { type: "interaction_abandoned", at, tenantId: q.tenantId, interactionId: q.id };
 }
 
