@@ -2,6 +2,7 @@ import { CHANNELS, describeExplanation } from "@sentra/core";
 import { z } from "zod";
 import { type Api, commonErrors, idParams, originOf } from "../http/api.js";
 import type { Services } from "../services.js";
+import { intradayReport } from "./intraday-report.js";
 import { routingSettings } from "./routing-config-service.js";
 import {
   agentProfileBody,
@@ -179,6 +180,50 @@ export function registerRoutingRoutes(api: Api, services: Services): void {
         tenant: stats.tenant ? { ...stats.tenant, agentsByState: { ...stats.tenant.agentsByState } } : null,
         queues: [...stats.queues],
       };
+    },
+  );
+
+  const intervalFigures = z.object({
+    startMinute: z.number(),
+    arrivals: z.number(),
+    answered: z.number(),
+    abandoned: z.number(),
+    serviceLevel: nullableRatio,
+  });
+  api.get(
+    "/stats/intraday",
+    {
+      config: { access: "stats:read" },
+      schema: {
+        tags,
+        summary: "Arrivals and service level per 15 minutes, today and yesterday, in the tenant's time zone",
+        querystring: z.object({ queueId: z.uuid().optional() }),
+        response: {
+          200: z.object({
+            timeZone: z.string(),
+            today: z.array(intervalFigures),
+            yesterday: z.array(intervalFigures),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      if (request.query.queueId) await config.getQueue(actor, request.query.queueId);
+      const tenant = await services.tenants.findById(actor.tenantId);
+      const thresholds = new Map(
+        (await config.listQueues(actor.tenantId)).map((q) => [q.id, q.settings.serviceLevel.thresholdMs]),
+      );
+      const report = await intradayReport(
+        services.db,
+        actor.tenantId,
+        tenant?.time_zone ?? "Asia/Jakarta",
+        (queueId) => thresholds.get(queueId) ?? 20_000,
+        Date.now(),
+        request.query.queueId,
+      );
+      return { timeZone: report.timeZone, today: [...report.today], yesterday: [...report.yesterday] };
     },
   );
 

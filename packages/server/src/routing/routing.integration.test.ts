@@ -94,6 +94,16 @@ describeEachStore("routing through the API", (target) => {
     }>("/api/v1/stats");
     expect(stats.body.tenant).toMatchObject({ answeredToday: 1, serviceLevel: { today: 1 } });
     expect(stats.body.queues.find((q) => q.queueId === queueId)).toMatchObject({ answeredToday: 1 });
+    const intraday = await admin.get<{
+      timeZone: string;
+      today: { arrivals: number; answered: number; serviceLevel: number | null }[];
+      yesterday: unknown[];
+    }>(`/api/v1/stats/intraday?queueId=${queueId}`);
+    expect(intraday.body.timeZone).toBe("Asia/Jakarta");
+    expect(intraday.body.today).toHaveLength(96);
+    expect(intraday.body.yesterday).toHaveLength(96);
+    const busy = intraday.body.today.filter((i) => i.arrivals > 0);
+    expect(busy).toEqual([expect.objectContaining({ arrivals: 1, answered: 1, serviceLevel: 1 })]);
   });
 
   it("pushes live KPIs to the wallboard within a second of a change", async () => {

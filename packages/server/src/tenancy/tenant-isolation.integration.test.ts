@@ -212,6 +212,11 @@ describeEachStore("tenant isolation", (target) => {
       const stats = await adminA.get<{ queues: { queueId: string }[] }>("/api/v1/stats");
       expect(stats.body.queues.map((q) => q.queueId)).not.toContain(b.queueId);
     },
+    "GET /api/v1/stats/intraday": async () => {
+      await notFoundForA("GET", `/api/v1/stats/intraday?queueId=${b.queueId}`);
+      const mine = await adminA.get<{ today: { arrivals: number }[] }>("/api/v1/stats/intraday");
+      expect(mine.body.today.reduce((sum, i) => sum + i.arrivals, 0)).toBe(0);
+    },
     "GET /api/v1/routing/settings": async () => {
       expect((await adminA.get("/api/v1/routing/settings")).status).toBe(200);
     },
