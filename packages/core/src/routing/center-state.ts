@@ -32,6 +32,8 @@ export interface QueueRec {
   queued: number;
   /** Last agent offered work from this queue, for round-robin. */
   rrLast: AgentId | undefined;
+  /** The indexed router's own bookkeeping for this queue; see `InteractionRec.routerSlot`. */
+  routerSlot: object | undefined;
 }
 
 export interface AgentRec {

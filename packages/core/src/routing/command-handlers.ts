@@ -24,7 +24,7 @@ export function handleCommand(k: EngineKernel, command: RoutingCommand): void {
       const key = scopedKey(config.tenantId, config.queueId);
       const existing = center.queues.get(key);
       if (existing === undefined) {
-        const queue = { key, config, queued: 0, rrLast: undefined };
+        const queue = { key, config, queued: 0, rrLast: undefined, routerSlot: undefined };
         center.queues.set(key, queue);
         k.router.queueChanged(queue);
         return;

@@ -117,7 +117,6 @@ const byLine = (a: Placement, b: Placement): number => (a === b ? 0 : ahead(a, b
 export class IndexedRouter implements Router {
   readonly kind = "indexed";
   readonly #center: Center;
-  readonly #queues = new Map<string, QueueIndex>();
   readonly #tenantQueues = new Map<TenantId, QueueIndex[]>();
   /** Interactions held for a logged-in preferred agent, by that agent's key. */
   readonly #affinityLists = new Map<string, SortedList<Placement>>();
@@ -200,9 +199,9 @@ export class IndexedRouter implements Router {
   }
 
   queueChanged(queue: QueueRec): void {
-    if (!this.#queues.has(queue.key)) {
+    if (queue.routerSlot === undefined) {
       const index: QueueIndex = { rec: queue, groups: [], routable: new AgentPool() };
-      this.#queues.set(queue.key, index);
+      queue.routerSlot = index;
       const list = this.#tenantQueues.get(queue.config.tenantId) ?? [];
       list.push(index);
       this.#tenantQueues.set(queue.config.tenantId, list);
@@ -256,7 +255,7 @@ export class IndexedRouter implements Router {
   }
 
   rebuild(): void {
-    this.#queues.clear();
+    for (const queue of this.#center.queues.values()) queue.routerSlot = undefined;
     this.#tenantQueues.clear();
     for (const agent of this.#center.agents.values()) agent.routerSlot = undefined;
     this.#affinityLists.clear();
@@ -283,7 +282,7 @@ export class IndexedRouter implements Router {
   #pool(interaction: InteractionRec): AgentPool | undefined {
     const queue = this.#center.queueOf(interaction);
     if (!queue.config.channels.includes(interaction.channel)) return undefined;
-    return this.#queues.get(queue.key)?.routable;
+    return (queue.routerSlot as QueueIndex | undefined)?.routable;
   }
 
   #fits(interaction: InteractionRec, agent: AgentRec, needs: readonly SkillNeed[]): boolean {
@@ -400,13 +399,16 @@ export class IndexedRouter implements Router {
         return this.#insert(interaction, list, undefined, watchKey);
       }
     }
-    const queue = this.#queues.get(this.#center.queueOf(interaction).key)!;
+    const queue = this.#center.queueOf(interaction).routerSlot as QueueIndex;
     const bucket = this.#bucket(queue, interaction.channel, interaction.requirements);
     return this.#insert(interaction, bucket.list, bucket, watchKey);
   }
 
   #bucket(queue: QueueIndex, channel: Channel, requirements: Requirements): Bucket {
-    let group = queue.groups.find((g) => g.channel === channel);
+    let group: ChannelGroup | undefined;
+    for (let g = 0; g < queue.groups.length && group === undefined; g++) {
+      if (queue.groups[g]!.channel === channel) group = queue.groups[g];
+    }
     if (group === undefined) {
       group = { channel, byKey: new Map(), buckets: [] };
       queue.groups.push(group);

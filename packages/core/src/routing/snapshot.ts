@@ -63,7 +63,7 @@ export function loadSnapshot(center: Center, snapshot: EngineSnapshot): void {
   for (const t of snapshot.tenants) center.notReadyReasons.set(t.tenantId, new Set(t.notReadyReasons));
   for (const q of snapshot.queues) {
     const key = scopedKey(q.config.tenantId, q.config.queueId);
-    center.queues.set(key, { key, config: q.config, queued: 0, rrLast: q.rrLast });
+    center.queues.set(key, { key, config: q.config, queued: 0, rrLast: q.rrLast, routerSlot: undefined });
   }
   for (const a of snapshot.agents) {
     const key = scopedKey(a.profile.tenantId, a.profile.agentId);
