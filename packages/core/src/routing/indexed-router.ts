@@ -1,113 +1,25 @@
-import { AgentPool, type PoolEntry } from "./agent-pool.js";
+import { AgentPool } from "./agent-pool.js";
 import { canTake, hasSpareCapacity } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
-import { DeadlineHeap, type TimerEntry, timerEntry } from "./deadline-heap.js";
+import { DeadlineHeap } from "./deadline-heap.js";
 import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
 import { isBlocked, isEligible, servesQueue } from "./eligibility.js";
 import { type Match, Ranking } from "./policies.js";
 import type { Router } from "./router.js";
-import { levelsOf, meetsNeeds, needsOf, type SkillHolder, type SkillNeed } from "./skill-match.js";
+import {
+  type AgentIndex,
+  ahead,
+  type Bucket,
+  bucketFor,
+  byLine,
+  dropBucket,
+  type Placement,
+  type QueueIndex,
+  slotOf,
+} from "./router-records.js";
+import { levelsOf, meetsNeeds, needsOf, type SkillNeed } from "./skill-match.js";
 import { SortedList } from "./sorted-list.js";
-import { type AgentProfile, CHANNELS, type Channel, type Requirements, type TenantId } from "./types.js";
-
-/**
- * Where a queued interaction sits; its sort keys are frozen here so it can be found again after changes. One
- * per interaction, reused each time it is placed: a new one per change was garbage that outlived the young
- * generation and made every scavenge copy it.
- */
-interface Placement {
-  readonly rec: InteractionRec;
-  rank: number;
-  enqueuedAt: number;
-  seq: number;
-  /** The list it waits in, when `live`. */
-  list: SortedList<Placement> | undefined;
-  /** The bucket it waits in, or undefined when held for its preferred agent (`watchKey`). */
-  bucket: Bucket | undefined;
-  /** Key of the preferred agent whose logging in or out concerns it, if any (see `#affinityWatch`). */
-  watchKey: string | undefined;
-  /** Whether the interaction is placed (queued). */
-  live: boolean;
-  /** Whether it is in the dirty list. */
-  dirty: boolean;
-}
-
-/** What the router keeps on each interaction (its `routerSlot`), instead of in maps keyed by it. */
-interface Slot {
-  readonly placement: Placement;
-  readonly timer: TimerEntry;
-}
-
-function slotOf(interaction: InteractionRec): Slot {
-  let slot = interaction.routerSlot as Slot | undefined;
-  if (slot === undefined) {
-    const placement: Placement = {
-      rec: interaction,
-      rank: 0,
-      enqueuedAt: 0,
-      seq: 0,
-      list: undefined,
-      bucket: undefined,
-      watchKey: undefined,
-      live: false,
-      dirty: false,
-    };
-    slot = { placement, timer: timerEntry(interaction.key) };
-    interaction.routerSlot = slot;
-  }
-  return slot;
-}
-
-/** Queued interactions of one queue that need exactly the same: checked once per agent, not per item. */
-interface Bucket {
-  readonly requirements: Requirements;
-  readonly needs: readonly SkillNeed[];
-  readonly list: SortedList<Placement>;
-  readonly group: ChannelGroup;
-  /** Position in `group.buckets`, for removal by swap. */
-  slot: number;
-}
-
-/** A queue's buckets of one channel: channel room is checked once for all of them. */
-interface ChannelGroup {
-  readonly channel: Channel;
-  readonly byKey: Map<string, Bucket>;
-  /** The same buckets, dense, walked by index. */
-  readonly buckets: Bucket[];
-}
-
-interface QueueIndex {
-  readonly rec: QueueRec;
-  readonly groups: ChannelGroup[];
-  /** Members (by team) who can take one more interaction on one of the queue's channels right now. */
-  readonly routable: AgentPool;
-}
-
-interface AgentIndex extends SkillHolder {
-  readonly agent: AgentRec;
-  profile: AgentProfile;
-  levels: Map<string, number>;
-  queues: QueueIndex[];
-  /** Per entry of `queues`: the agent's membership of that queue's routable pool. */
-  entries: PoolEntry[];
-  routable: boolean;
-  /** Whether it is in the dirty list. */
-  dirty: boolean;
-  loggedIn: boolean;
-}
-
-/**
- * `compareWaiting(a, b) < 0` for placements only: a boolean and one shape, so the hot loops that pick the
- * first in line stay monomorphic (compareWaiting also sorts interaction records elsewhere).
- */
-function ahead(a: Placement, b: Placement): boolean {
-  if (a.rank !== b.rank) return a.rank > b.rank;
-  if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt < b.enqueuedAt;
-  return a.seq < b.seq;
-}
-
-/** `compareWaiting` on placements (keys are unique, so only an item equals itself). */
-const byLine = (a: Placement, b: Placement): number => (a === b ? 0 : ahead(a, b) ? -1 : 1);
+import { CHANNELS, type TenantId } from "./types.js";
 
 /**
  * The production router. It relies on one invariant: after every settle no eligible pair is left, so a new
@@ -400,32 +312,8 @@ export class IndexedRouter implements Router {
       }
     }
     const queue = this.#center.queueOf(interaction).routerSlot as QueueIndex;
-    const bucket = this.#bucket(queue, interaction.channel, interaction.requirements);
+    const bucket = bucketFor(queue, interaction.channel, interaction.requirements);
     return this.#insert(interaction, bucket.list, bucket, watchKey);
-  }
-
-  #bucket(queue: QueueIndex, channel: Channel, requirements: Requirements): Bucket {
-    let group: ChannelGroup | undefined;
-    for (let g = 0; g < queue.groups.length && group === undefined; g++) {
-      if (queue.groups[g]!.channel === channel) group = queue.groups[g];
-    }
-    if (group === undefined) {
-      group = { channel, byKey: new Map(), buckets: [] };
-      queue.groups.push(group);
-    }
-    let bucket = group.byKey.get(requirements.key);
-    if (bucket === undefined) {
-      bucket = {
-        requirements,
-        needs: needsOf(requirements),
-        list: new SortedList(byLine),
-        group,
-        slot: group.buckets.length,
-      };
-      group.byKey.set(requirements.key, bucket);
-      group.buckets.push(bucket);
-    }
-    return bucket;
   }
 
   #insert(
@@ -453,26 +341,14 @@ export class IndexedRouter implements Router {
     placement.live = false;
     placement.list = undefined;
     list.remove(placement);
-    if (list.size === 0) this.#dropEmpty(placement);
+    if (list.size === 0) {
+      if (placement.bucket !== undefined) dropBucket(placement.bucket);
+      else this.#affinityLists.delete(placement.watchKey!);
+    }
     const agentKey = placement.watchKey;
     if (agentKey === undefined) return;
     const watchers = this.#affinityWatch.get(agentKey);
     if (watchers?.delete(interaction) && watchers.size === 0) this.#affinityWatch.delete(agentKey);
-  }
-
-  #dropEmpty(placement: Placement): void {
-    const bucket = placement.bucket;
-    if (bucket === undefined) {
-      this.#affinityLists.delete(placement.watchKey!);
-      return;
-    }
-    const { byKey, buckets } = bucket.group;
-    byKey.delete(bucket.requirements.key);
-    const last = buckets.pop()!;
-    if (last !== bucket) {
-      buckets[bucket.slot] = last;
-      last.slot = bucket.slot;
-    }
   }
 
   /** Only each interaction's earliest timer sits in the heap; the next is pushed once that one is handled. */
