@@ -42,6 +42,21 @@ export function hasSpareCapacity(
   return false;
 }
 
+/** Bit `i` set when one more interaction on `CHANNELS[i]` fits: `canTake` for every channel at once. */
+export function spareChannels(profile: CapacityProfile, load: ChannelLoad): number {
+  const total = totalLoad(load);
+  let mask = 0;
+  for (let c = 0; c < CHANNELS.length; c++) if (fits(profile, load, CHANNELS[c]!, total)) mask |= 1 << c;
+  return mask;
+}
+
+/** The bits of `channels` as `spareChannels` sets them. */
+export function channelMask(channels: readonly Channel[]): number {
+  let mask = 0;
+  for (const channel of channels) mask |= 1 << CHANNELS.indexOf(channel);
+  return mask;
+}
+
 /**
  * Occupancy in per-mille: the sum, over channels, of the fraction of that channel's cap in use. An agent with
  * one of three chats is at 333; integers keep the least-occupied comparison exact in every router.

@@ -1,5 +1,5 @@
 import { AgentPool } from "./agent-pool.js";
-import { canTake, hasSpareCapacity } from "./capacity.js";
+import { canTake, channelMask, spareChannels } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import { DeadlineHeap } from "./deadline-heap.js";
 import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
@@ -19,7 +19,7 @@ import {
 } from "./router-records.js";
 import { levelsOf, meetsNeeds, needsOf, type SkillNeed } from "./skill-match.js";
 import { SortedList } from "./sorted-list.js";
-import { CHANNELS, type TenantId } from "./types.js";
+import type { TenantId } from "./types.js";
 
 /**
  * The production router. It relies on one invariant: after every settle no eligible pair is left, so a new
@@ -83,15 +83,16 @@ export class IndexedRouter implements Router {
       profileChanged = true;
     }
     if (profileChanged) this.#recomputeMembership(agent, index);
-    const capacity = agent.profile.capacity;
-    const routable =
-      agent.presence.kind === "ready" &&
-      agent.offer === undefined &&
-      hasSpareCapacity(capacity, agent.load, CHANNELS);
+    // Which channels have room, worked out once for the agent and each of their queues.
+    const spare =
+      agent.presence.kind === "ready" && agent.offer === undefined
+        ? spareChannels(agent.profile.capacity, agent.load)
+        : 0;
+    const routable = spare !== 0;
     index.routable = routable;
     for (let q = 0; q < index.queues.length; q++) {
       const queue = index.queues[q]!;
-      const fits = routable && hasSpareCapacity(capacity, agent.load, queue.rec.config.channels);
+      const fits = (spare & queue.channels) !== 0;
       const entry = index.entries[q]!;
       if (fits) queue.routable.add(entry);
       else queue.routable.delete(entry);
@@ -111,8 +112,15 @@ export class IndexedRouter implements Router {
   }
 
   queueChanged(queue: QueueRec): void {
-    if (queue.routerSlot === undefined) {
-      const index: QueueIndex = { rec: queue, groups: [], routable: new AgentPool() };
+    const known = queue.routerSlot as QueueIndex | undefined;
+    if (known !== undefined) known.channels = channelMask(queue.config.channels);
+    else {
+      const index: QueueIndex = {
+        rec: queue,
+        channels: channelMask(queue.config.channels),
+        groups: [],
+        routable: new AgentPool(),
+      };
       queue.routerSlot = index;
       const list = this.#tenantQueues.get(queue.config.tenantId) ?? [];
       list.push(index);

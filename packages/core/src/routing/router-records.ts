@@ -75,6 +75,8 @@ export interface ChannelGroup {
 
 export interface QueueIndex {
   readonly rec: QueueRec;
+  /** The queue's channels as a `channelMask`, refreshed whenever its configuration changes. */
+  channels: number;
   readonly groups: ChannelGroup[];
   /** Members (by team) who can take one more interaction on one of the queue's channels right now. */
   readonly routable: AgentPool;
