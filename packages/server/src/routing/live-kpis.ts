@@ -21,18 +21,33 @@ export interface TenantStats {
   readonly queues: readonly QueueKpis[];
 }
 
-/** Local midnight of `at` in `timeZone` (Indonesian zones have no daylight saving, so the offset is fixed). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const lastDay = new Map<string, number>();
+
+/**
+ * Local midnight of `at` in `timeZone`. Called for every event, so the formatter is built once per zone and the
+ * last answer is reused while `at` stays within that day (exact for Indonesia's zones, which keep one offset).
+ */
 export function localDayStart(timeZone: string, at: number): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(at));
+  const known = lastDay.get(timeZone);
+  if (known !== undefined && at >= known && at < known + 86_400_000) return known;
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(at));
   const value = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const sinceMidnight = ((value("hour") * 60 + value("minute")) * 60 + value("second")) * 1000 + (at % 1000);
-  return at - sinceMidnight;
+  const start = at - sinceMidnight;
+  lastDay.set(timeZone, start);
+  return start;
 }
 
 /**
