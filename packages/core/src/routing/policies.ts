@@ -4,13 +4,6 @@ import { isEligible, mergeSkills } from "./eligibility.js";
 import { type CandidateScore, EXPLANATION_CANDIDATES } from "./explanation.js";
 import type { AgentId, QueueConfig, RoutingPolicy, SkillRequirement } from "./types.js";
 
-/**
- * How each policy orders eligible agents (best first); every order ends on agent id, so it is total:
- * - longest_idle: earliest `idleSince` (last ready / offer / end of work); score = ms idle.
- * - most_skilled: highest sum of the agent's levels in the interaction's unrelaxed skills; then longest idle.
- * - least_occupied: lowest occupancy (per-mille of capacity in use); then longest idle.
- * - round_robin: the first agent id after the queue's last chosen agent, wrapping around; score = 0.
- */
 function skillSum(
   agent: AgentRec,
   skills: readonly SkillRequirement[],
@@ -60,6 +53,12 @@ const N = EXPLANATION_CANDIDATES;
  * The best few eligible agents of one ranking, in policy order, plus how many were eligible. Keys live in
  * parallel arrays reused from one ranking to the next: ranking runs once per decision over every eligible
  * agent, so it must allocate nothing per agent. Not re-entrant; each router owns one.
+ *
+ * How each policy orders eligible agents (best first); every order ends on agent id, so it is total:
+ * - longest_idle: earliest `idleSince` (last ready / offer / end of work); score = ms idle.
+ * - most_skilled: highest sum of the agent's levels in the interaction's unrelaxed skills; then longest idle.
+ * - least_occupied: lowest occupancy (per-mille of capacity in use); then longest idle.
+ * - round_robin: the first agent id after the queue's last chosen agent, wrapping around; score = 0.
  */
 export class Ranking {
   readonly #agents: (AgentRec | undefined)[] = new Array<AgentRec | undefined>(N).fill(undefined);
