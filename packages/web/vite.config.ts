@@ -14,7 +14,15 @@ export default defineConfig({
     emptyOutDir: true,
     // Libraries in one chunk that changes rarely, so browsers keep it cached across app releases.
     rollupOptions: {
-      output: { manualChunks: (id) => (id.includes("/node_modules/") ? "vendor" : undefined) },
+      // ECharts gets its own chunk, loaded only when the wallboard's intraday chart renders.
+      output: {
+        manualChunks: (id) =>
+          /\/node_modules\/(echarts|zrender)\//.test(id)
+            ? "charts"
+            : id.includes("/node_modules/")
+              ? "vendor"
+              : undefined,
+      },
       // zod's sources carry explanatory comments next to @__PURE__ marks; Rollup reports each one. Harmless.
       onwarn(warning, warn) {
         if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/node_modules/zod/")) return;

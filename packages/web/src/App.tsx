@@ -3,6 +3,10 @@ import type { ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { ApiKeysPage } from "./admin/api-keys/ApiKeysPage";
 import { AuditPage } from "./admin/audit/AuditPage";
+import { AgentsPage } from "./admin/routing/AgentsPage";
+import { QueuesPage } from "./admin/routing/QueuesPage";
+import { RoutingSettingsPage } from "./admin/routing/RoutingSettingsPage";
+import { SkillsPage } from "./admin/routing/SkillsPage";
 import { TeamsPage } from "./admin/teams/TeamsPage";
 import { UsersPage } from "./admin/users/UsersPage";
 import { AgentDesktopPage } from "./agent/AgentDesktopPage";
@@ -72,6 +76,10 @@ export function App() {
         {page("/wallboard", <WallboardPage />)}
         {page("/admin/users", <UsersPage />)}
         {page("/admin/teams", <TeamsPage />)}
+        {page("/admin/queues", <QueuesPage />)}
+        {page("/admin/skills", <SkillsPage />)}
+        {page("/admin/agents", <AgentsPage />)}
+        {page("/admin/routing-settings", <RoutingSettingsPage />)}
         {page("/admin/api-keys", <ApiKeysPage />)}
         {page("/admin/audit", <AuditPage />)}
         <Route path="/welcome" element={<WelcomePage me={user} />} />

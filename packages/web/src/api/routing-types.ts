@@ -32,17 +32,90 @@ export interface RoutingSettings {
   dispositions: string[];
 }
 
+export const POLICIES = ["longest_idle", "most_skilled", "least_occupied", "round_robin"] as const;
+export type Policy = (typeof POLICIES)[number];
+
+export type QueueAction =
+  | { type: "queue"; queueId: string }
+  | { type: "callback"; queueId?: string }
+  | { type: "close"; message: string };
+
+export type Weekday = "0" | "1" | "2" | "3" | "4" | "5" | "6";
+
+export interface QueueCalendar {
+  timeZone: string;
+  weekly: Partial<Record<Weekday, [string, string][]>>;
+  holidays: string[];
+}
+
+export interface RelaxationStep {
+  afterMs: number;
+  maxRequiredLevel?: number;
+  anyAgent?: boolean;
+}
+
+/** Mirrors `queueSettings` in packages/server/src/routing/routing-contracts.ts. */
 export interface QueueSettings {
   channels: Channel[];
+  skills?: { skill: string; minLevel: number }[];
+  priority?: number;
+  teamIds?: string[];
+  policy?: Policy;
   serviceLevel: { targetPercent: number; thresholdMs: number };
+  maxWaitMs?: number;
+  maxSize?: number;
+  overflow?: QueueAction;
+  closedAction?: QueueAction;
+  relaxation?: RelaxationStep[];
+  calendar?: QueueCalendar;
   offerTimeoutMs?: number;
   wrapUpLimitMs?: number;
+  affinityTimeoutMs?: number;
+  rejectCooldownMs?: number;
 }
 
 export interface Queue {
   id: string;
   name: string;
   settings: QueueSettings;
+  updatedAt?: string;
+}
+
+export interface Skill {
+  id: string;
+  name: string;
+}
+
+export interface CapacityProfile {
+  max: Partial<Record<Channel, number>>;
+  maxTotal?: number;
+  exclusive: Channel[];
+}
+
+export interface AgentProfile {
+  userId: string;
+  skills: Record<string, number>;
+  languages: string[];
+  capacity: CapacityProfile;
+  teamIds: string[];
+}
+
+export type AgentProfileBody = Omit<AgentProfile, "userId" | "teamIds">;
+
+export interface IntervalFigures {
+  /** Minutes after local midnight: 0, 15, … 1425. */
+  startMinute: number;
+  arrivals: number;
+  answered: number;
+  abandoned: number;
+  /** 0–1, or null when nothing was answered or abandoned after the threshold. */
+  serviceLevel: number | null;
+}
+
+export interface IntradayReport {
+  timeZone: string;
+  today: IntervalFigures[];
+  yesterday: IntervalFigures[];
 }
 
 export interface Interaction {

@@ -16,13 +16,18 @@ export function issueText(issue: Issue, t: TFunction): string {
           ? t("validation.required")
           : t("validation.tooShort", { min: Number(issue.minimum) });
       }
+      if (issue.origin === "array") return t("validation.chooseAtLeast", { min: Number(issue.minimum) });
+      if (issue.origin === "number") return t("validation.atLeast", { min: Number(issue.minimum) });
       return t("validation.invalid");
     case "too_big":
       if (issue.origin === "string") return t("validation.tooLong", { max: Number(issue.maximum) });
       if (issue.origin === "array") return t("validation.tooMany", { max: Number(issue.maximum) });
+      if (issue.origin === "number") return t("validation.atMost", { max: Number(issue.maximum) });
       return t("validation.invalid");
     case "invalid_format":
-      return issue.format === "email" ? t("validation.email") : t("validation.invalid");
+      if (issue.format === "email") return t("validation.email");
+      if (issue.format === "date") return t("validation.date");
+      return t("validation.invalid");
     case "invalid_value":
       return t("validation.choose");
     case "invalid_type":
@@ -38,6 +43,20 @@ export function fieldErrors(error: z.ZodError, t: TFunction): Record<string, str
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "_form");
     errors[field] ??= issueText(issue, t);
+  }
+  return errors;
+}
+
+/** Dotted path ("settings.serviceLevel.targetPercent") → translated message, for nested forms. */
+export function pathErrors(
+  error: z.ZodError,
+  t: TFunction,
+  adjust: (issue: Issue) => Issue = (issue) => issue,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "_form";
+    errors[path] ??= issueText(adjust(issue), t);
   }
   return errors;
 }

@@ -1,8 +1,12 @@
 import {
+  IconAdjustmentsHorizontal,
+  IconBulb,
   IconDeviceDesktop,
+  IconHeadset,
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
+  IconStack2,
   IconUsers,
   IconUsersGroup,
 } from "../components/icons";
@@ -15,6 +19,10 @@ const ICONS = {
   teams: IconUsersGroup,
   keys: IconKey,
   audit: IconListDetails,
+  skills: IconBulb,
+  queues: IconStack2,
+  agents: IconHeadset,
+  routingSettings: IconAdjustmentsHorizontal,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

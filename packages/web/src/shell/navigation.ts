@@ -5,7 +5,17 @@ export interface NavItem {
   /** i18n key of the label. */
   labelKey: string;
   section: "work" | "admin";
-  icon: "desktop" | "wallboard" | "users" | "teams" | "keys" | "audit";
+  icon:
+    | "desktop"
+    | "wallboard"
+    | "users"
+    | "teams"
+    | "keys"
+    | "audit"
+    | "skills"
+    | "queues"
+    | "agents"
+    | "routingSettings";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
@@ -40,6 +50,34 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "admin",
     icon: "teams",
     allowed: can("teams:manage"),
+  },
+  {
+    path: "/admin/queues",
+    labelKey: "nav.queues",
+    section: "admin",
+    icon: "queues",
+    allowed: can("routing:configure"),
+  },
+  {
+    path: "/admin/skills",
+    labelKey: "nav.skills",
+    section: "admin",
+    icon: "skills",
+    allowed: can("routing:configure"),
+  },
+  {
+    path: "/admin/agents",
+    labelKey: "nav.agents",
+    section: "admin",
+    icon: "agents",
+    allowed: can("routing:configure"),
+  },
+  {
+    path: "/admin/routing-settings",
+    labelKey: "nav.routingSettings",
+    section: "admin",
+    icon: "routingSettings",
+    allowed: can("routing:configure"),
   },
   {
     path: "/admin/api-keys",

@@ -14,6 +14,7 @@ import { useRealtime } from "../realtime/useRealtime";
 import { useNow } from "../routing/useNow";
 import { AgentGrid } from "./AgentGrid";
 import { ExplanationDrawer } from "./ExplanationDrawer";
+import { IntradayPanel } from "./IntradayPanel";
 import { KpiTiles } from "./KpiTiles";
 import { QueueTable } from "./QueueTable";
 import { tenantTarget } from "./service-level";
@@ -99,6 +100,7 @@ function Wallboard({ me }: { me: Me }) {
         <Section title={t("wallboard.queues.title")}>
           <QueueTable queues={queueList} stats={stats.data} locale={tag} />
         </Section>
+        <IntradayPanel queues={queueList} target={target} live={live} />
         {supervise ? (
           <Section title={t("wallboard.agents.title")}>
             {agents.isError ? <QueryError error={agents.error} /> : null}
