@@ -1,3 +1,4 @@
+import type { InteractionRec } from "./center-state.js";
 import { DEADLINE_KINDS, type Deadline } from "./deadlines.js";
 
 /**
@@ -5,14 +6,15 @@ import { DEADLINE_KINDS, type Deadline } from "./deadlines.js";
  * Order is `compareDeadlines`: time, then kind (its index in `DEADLINE_KINDS`), then key.
  */
 export interface TimerEntry {
+  readonly interaction: InteractionRec;
   readonly key: string;
   at: number;
   kindIndex: number;
   pos: number;
 }
 
-export function timerEntry(key: string): TimerEntry {
-  return { key, at: 0, kindIndex: 0, pos: -1 };
+export function timerEntry(interaction: InteractionRec): TimerEntry {
+  return { interaction, key: interaction.key, at: 0, kindIndex: 0, pos: -1 };
 }
 
 const ARITY = 4;
@@ -64,7 +66,7 @@ export class DeadlineHeap {
     const top = this.#entries[0];
     if (top === undefined) return undefined;
     this.#remove(top);
-    return { at: top.at, kind: DEADLINE_KINDS[top.kindIndex]!, key: top.key };
+    return { at: top.at, kind: DEADLINE_KINDS[top.kindIndex]!, key: top.key, interaction: top.interaction };
   }
 
   clear(): void {

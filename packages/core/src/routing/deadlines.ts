@@ -18,6 +18,8 @@ export interface Deadline {
   readonly kind: DeadlineKind;
   /** Scoped key of the interaction it belongs to. */
   readonly key: string;
+  /** That interaction's record, when the router has it at hand (saves a lookup by key). */
+  readonly interaction?: InteractionRec;
 }
 
 const KIND_ORDER: Readonly<Record<DeadlineKind, number>> = {

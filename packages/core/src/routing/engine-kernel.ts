@@ -327,7 +327,7 @@ export class EngineKernel {
   }
 
   #fire(deadline: Deadline): void {
-    const i = this.center.interactions.get(deadline.key)!;
+    const i = deadline.interaction ?? this.center.interactions.get(deadline.key)!;
     const queue = this.center.queueOf(i);
     switch (deadline.kind) {
       case "offer_timeout": {

@@ -49,7 +49,7 @@ export function slotOf(interaction: InteractionRec): Slot {
       live: false,
       dirty: false,
     };
-    slot = { placement, timer: timerEntry(interaction.key) };
+    slot = { placement, timer: timerEntry(interaction) };
     interaction.routerSlot = slot;
   }
   return slot;
