@@ -67,10 +67,8 @@ export class RoutingEngine {
     k.settle();
     k.advance(k.now);
     if (command.eventId !== undefined) this.#seen.add(command.eventId);
-    // The kernel's buffer is kept and the caller gets an exact copy: a fresh array per call would grow room
-    // for 17 events to hold the usual two or three.
-    const out = k.out.slice();
-    k.out.length = 0;
+    const out = k.out;
+    k.out = [];
     return out;
   }
 
