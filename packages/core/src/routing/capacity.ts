@@ -50,6 +50,11 @@ export function spareChannels(profile: CapacityProfile, load: ChannelLoad): numb
   return mask;
 }
 
+/** The bit of `channel` as `spareChannels` sets it. */
+export function channelBit(channel: Channel): number {
+  return 1 << CHANNELS.indexOf(channel);
+}
+
 /** The bits of `channels` as `spareChannels` sets them. */
 export function channelMask(channels: readonly Channel[]): number {
   let mask = 0;

@@ -1,5 +1,5 @@
 import { AgentPool } from "./agent-pool.js";
-import { canTake, channelMask, spareChannels } from "./capacity.js";
+import { channelBit, channelMask, spareChannels } from "./capacity.js";
 import { type AgentRec, type Center, type InteractionRec, type QueueRec, scopedKey } from "./center-state.js";
 import { DeadlineHeap } from "./deadline-heap.js";
 import { DEADLINE_KINDS, type Deadline, deadlineTimes } from "./deadlines.js";
@@ -75,6 +75,7 @@ export class IndexedRouter implements Router {
         levels: new Map(),
         queues: [],
         entries: [],
+        spare: 0,
         routable: false,
         loggedIn: false,
         dirty: false,
@@ -89,6 +90,7 @@ export class IndexedRouter implements Router {
         ? spareChannels(agent.profile.capacity, agent.load)
         : 0;
     const routable = spare !== 0;
+    index.spare = spare;
     index.routable = routable;
     for (let q = 0; q < index.queues.length; q++) {
       const queue = index.queues[q]!;
@@ -205,11 +207,12 @@ export class IndexedRouter implements Router {
     return (queue.routerSlot as QueueIndex | undefined)?.routable;
   }
 
-  #fits(interaction: InteractionRec, agent: AgentRec, needs: readonly SkillNeed[]): boolean {
+  /** `bit` is the interaction's `channelBit`, `needs` its requirements' `needsOf`: worked out once per scan. */
+  #fits(interaction: InteractionRec, index: AgentIndex, bit: number, needs: readonly SkillNeed[]): boolean {
     return (
-      canTake(agent.profile.capacity, agent.load, interaction.channel) &&
-      !isBlocked(interaction, agent) &&
-      meetsNeeds(agent.routerSlot as AgentIndex, interaction.requirements.language, needs)
+      (index.spare & bit) !== 0 &&
+      !isBlocked(interaction, index.agent) &&
+      meetsNeeds(index, interaction.requirements.language, needs)
     );
   }
 
@@ -221,7 +224,10 @@ export class IndexedRouter implements Router {
     const pool = this.#pool(interaction);
     if (pool === undefined) return false;
     const needs = needsOf(interaction.requirements);
-    for (let n = 0; n < pool.size; n++) if (this.#fits(interaction, pool.at(n), needs)) return true;
+    const bit = channelBit(interaction.channel);
+    for (let n = 0; n < pool.size; n++) {
+      if (this.#fits(interaction, pool.at(n).routerSlot as AgentIndex, bit, needs)) return true;
+    }
     return false;
   }
 
@@ -237,10 +243,11 @@ export class IndexedRouter implements Router {
     const pool = this.#pool(interaction);
     if (pool !== undefined) {
       const needs = needsOf(interaction.requirements);
+      const bit = channelBit(interaction.channel);
       for (let n = 0; n < pool.size; n++) {
         const agent = pool.at(n);
-        if (this.#fits(interaction, agent, needs))
-          ranking.add(agent, (agent.routerSlot as AgentIndex).levels);
+        const index = agent.routerSlot as AgentIndex;
+        if (this.#fits(interaction, index, bit, needs)) ranking.add(agent, index.levels);
       }
     }
     return ranking.match(interaction, "policy");
@@ -261,7 +268,6 @@ export class IndexedRouter implements Router {
         }
       }
     }
-    const capacity = agent.profile.capacity;
     // Plain loops, no iterator objects: this runs for every agent that frees up.
     const queues = index.queues;
     for (let q = 0; q < queues.length; q++) {
@@ -269,14 +275,12 @@ export class IndexedRouter implements Router {
       for (let g = 0; g < groups.length; g++) {
         const group = groups[g]!;
         const buckets = group.buckets;
-        let fits: boolean | undefined;
         for (let b = 0; b < buckets.length; b++) {
           const bucket = buckets[b]!;
           const list = bucket.list;
           const head = list.first();
           if (head === undefined || (best !== undefined && ahead(best, head))) continue;
-          fits ??= canTake(capacity, agent.load, group.channel);
-          if (!fits) break;
+          if ((index.spare & group.bit) === 0) break;
           if (!meetsNeeds(index, bucket.requirements.language, bucket.needs)) continue;
           for (let n = 0; n < list.size; n++) {
             const placement = list.at(n)!;

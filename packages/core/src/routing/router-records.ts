@@ -1,4 +1,5 @@
 import type { AgentPool, PoolEntry } from "./agent-pool.js";
+import { channelBit } from "./capacity.js";
 import type { AgentRec, InteractionRec, QueueRec } from "./center-state.js";
 import { type TimerEntry, timerEntry } from "./deadline-heap.js";
 import { needsOf, type SkillHolder, type SkillNeed } from "./skill-match.js";
@@ -68,6 +69,8 @@ export interface Bucket {
 /** A queue's buckets of one channel: channel room is checked once for all of them. */
 export interface ChannelGroup {
   readonly channel: Channel;
+  /** `channelBit(channel)`. */
+  readonly bit: number;
   readonly byKey: Map<string, Bucket>;
   /** The same buckets, dense, walked by index. */
   readonly buckets: Bucket[];
@@ -89,6 +92,11 @@ export interface AgentIndex extends SkillHolder {
   queues: QueueIndex[];
   /** Per entry of `queues`: the agent's membership of that queue's routable pool. */
   entries: PoolEntry[];
+  /**
+   * `spareChannels` as of the last change (0 unless ready with no offer ringing): `canTake` for any channel
+   * is one bit test, with no need to read the agent's load and capacity again.
+   */
+  spare: number;
   routable: boolean;
   /** Whether it is in the dirty list. */
   dirty: boolean;
@@ -115,7 +123,7 @@ export function bucketFor(queue: QueueIndex, channel: Channel, requirements: Req
     if (queue.groups[g]!.channel === channel) group = queue.groups[g];
   }
   if (group === undefined) {
-    group = { channel, byKey: new Map(), buckets: [] };
+    group = { channel, bit: channelBit(channel), byKey: new Map(), buckets: [] };
     queue.groups.push(group);
   }
   let bucket = group.byKey.get(requirements.key);
