@@ -1,36 +1,34 @@
-import type { AgentRec } from "./center-state.js";
-
-/** One agent's membership of one pool; it remembers its own position, so no lookup table is needed. */
+/** A membership of a pool; it remembers its own position, so no lookup table is needed. */
 export interface PoolEntry {
-  readonly agent: AgentRec;
   /** Position in the pool, or -1 while out of it. */
   slot: number;
 }
 
 /**
- * A set of agents that is walked far more often than changed: a dense array walked by index (no iterator
- * objects on the hot path) whose entries know their position, so removal is a swap with the last and no
- * hash table grows and shrinks as agents come and go. Order is arbitrary; every reader picks by a total order.
+ * A set walked far more often than changed (the agents who can take work in a queue): a dense array walked by
+ * index (no iterator objects on the hot path) whose entries know their position, so removal is a swap with
+ * the last and no hash table grows and shrinks as members come and go. Order is arbitrary; every reader
+ * picks by a total order of its own.
  */
-export class AgentPool {
-  readonly #members: PoolEntry[] = [];
+export class AgentPool<E extends PoolEntry> {
+  readonly #members: E[] = [];
 
   get size(): number {
     return this.#members.length;
   }
 
   /** The member at `index`, 0 ≤ index < size. */
-  at(index: number): AgentRec {
-    return this.#members[index]!.agent;
+  at(index: number): E {
+    return this.#members[index]!;
   }
 
-  add(entry: PoolEntry): void {
+  add(entry: E): void {
     if (entry.slot >= 0) return;
     entry.slot = this.#members.length;
     this.#members.push(entry);
   }
 
-  delete(entry: PoolEntry): void {
+  delete(entry: E): void {
     const at = entry.slot;
     if (at < 0) return;
     entry.slot = -1;

@@ -13,6 +13,7 @@ import {
   bucketFor,
   byLine,
   dropBucket,
+  type Member,
   type Placement,
   type QueueIndex,
   slotOf,
@@ -201,7 +202,7 @@ export class IndexedRouter implements Router {
    * are guaranteed the tenant, a team, ready and no offer ringing, so only channel room, blocks and
    * requirements are left to check (`#fits`).
    */
-  #pool(interaction: InteractionRec): AgentPool | undefined {
+  #pool(interaction: InteractionRec): AgentPool<Member> | undefined {
     const queue = this.#center.queueOf(interaction);
     if (!queue.config.channels.includes(interaction.channel)) return undefined;
     return (queue.routerSlot as QueueIndex | undefined)?.routable;
@@ -226,7 +227,7 @@ export class IndexedRouter implements Router {
     const needs = needsOf(interaction.requirements);
     const bit = channelBit(interaction.channel);
     for (let n = 0; n < pool.size; n++) {
-      if (this.#fits(interaction, pool.at(n).routerSlot as AgentIndex, bit, needs)) return true;
+      if (this.#fits(interaction, pool.at(n).index, bit, needs)) return true;
     }
     return false;
   }
@@ -245,9 +246,8 @@ export class IndexedRouter implements Router {
       const needs = needsOf(interaction.requirements);
       const bit = channelBit(interaction.channel);
       for (let n = 0; n < pool.size; n++) {
-        const agent = pool.at(n);
-        const index = agent.routerSlot as AgentIndex;
-        if (this.#fits(interaction, index, bit, needs)) ranking.add(agent, index.levels);
+        const index = pool.at(n).index;
+        if (this.#fits(interaction, index, bit, needs)) ranking.add(index.agent, index.levels);
       }
     }
     return ranking.match(interaction, "policy");
@@ -304,7 +304,7 @@ export class IndexedRouter implements Router {
       servesQueue(agent.profile, q.rec.config),
     );
     // The caller works out routability per queue right after.
-    index.entries = index.queues.map(() => ({ agent, slot: -1 }));
+    index.entries = index.queues.map(() => ({ index, slot: -1 }));
   }
 
   #place(interaction: InteractionRec): Placement {

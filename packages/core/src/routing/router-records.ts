@@ -82,7 +82,12 @@ export interface QueueIndex {
   channels: number;
   readonly groups: ChannelGroup[];
   /** Members (by team) who can take one more interaction on one of the queue's channels right now. */
-  readonly routable: AgentPool;
+  readonly routable: AgentPool<Member>;
+}
+
+/** An agent's membership of one queue's routable pool. */
+export interface Member extends PoolEntry {
+  readonly index: AgentIndex;
 }
 
 export interface AgentIndex extends SkillHolder {
@@ -91,7 +96,7 @@ export interface AgentIndex extends SkillHolder {
   levels: Map<string, number>;
   queues: QueueIndex[];
   /** Per entry of `queues`: the agent's membership of that queue's routable pool. */
-  entries: PoolEntry[];
+  entries: Member[];
   /**
    * `spareChannels` as of the last change (0 unless ready with no offer ringing): `canTake` for any channel
    * is one bit test, with no need to read the agent's load and capacity again.
