@@ -1,4 +1,4 @@
-import { Group, Select, TextInput } from "@mantine/core";
+import { Group, Select, Stack, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ActionForm, ActionType } from "./queue-form";
 
@@ -9,15 +9,25 @@ interface ActionFieldsProps {
   queues: { value: string; label: string }[];
   errors: Record<string, string>;
   onChange: (value: ActionForm) => void;
+  /** One field under the other, for a narrow column. */
+  stacked?: boolean;
 }
 
 const TYPES: ActionType[] = ["none", "queue", "callback", "close"];
 
 /** Overflow and after-hours handling: send to another queue, offer a callback, or close with a message. */
-export function ActionFields({ label, description, value, queues, errors, onChange }: ActionFieldsProps) {
+export function ActionFields({
+  label,
+  description,
+  value,
+  queues,
+  errors,
+  onChange,
+  stacked = false,
+}: ActionFieldsProps) {
   const { t } = useTranslation();
-  return (
-    <Group align="flex-start" grow wrap="nowrap">
+  const fields = (
+    <>
       <Select
         label={label}
         description={description}
@@ -30,7 +40,8 @@ export function ActionFields({ label, description, value, queues, errors, onChan
       {value.type === "queue" || value.type === "callback" ? (
         <Select
           label={t("queues.fields.targetQueue")}
-          description={value.type === "callback" ? t("queues.fields.callbackQueueHint") : " "}
+          description={value.type === "callback" || stacked ? undefined : " "}
+          placeholder={value.type === "callback" ? t("queues.fields.callbackQueueHint") : undefined}
           data={queues}
           value={value.queueId || null}
           clearable={value.type === "callback"}
@@ -48,6 +59,13 @@ export function ActionFields({ label, description, value, queues, errors, onChan
           onChange={(e) => onChange({ ...value, message: e.currentTarget.value })}
         />
       ) : null}
+    </>
+  );
+  return stacked ? (
+    <Stack gap="xs">{fields}</Stack>
+  ) : (
+    <Group align="flex-start" grow wrap="nowrap" gap="sm">
+      {fields}
     </Group>
   );
 }

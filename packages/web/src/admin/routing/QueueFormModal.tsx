@@ -463,7 +463,7 @@ export function QueueFormModal({
                       />
                     </Group>
                     <Paper withBorder p={0}>
-                      <Table verticalSpacing={4} aria-label={t("queues.fields.weekly")}>
+                      <Table verticalSpacing={2} aria-label={t("queues.fields.weekly")}>
                         <Table.Tbody>
                           {WEEKDAYS.map((day) => {
                             const d = form.days[day];
@@ -525,26 +525,28 @@ export function QueueFormModal({
                         </Table.Tbody>
                       </Table>
                     </Paper>
-                    <TagsInput
-                      label={t("queues.fields.holidays")}
-                      description={t("queues.fields.holidaysHint")}
-                      placeholder={t("queues.fields.holidaysPlaceholder")}
-                      value={form.holidays}
-                      onChange={(holidays) => patch({ holidays })}
-                      error={errors.holidays ? t("validation.date") : undefined}
-                      clearable
-                    />
-                    <ActionFields
-                      label={t("queues.fields.closedAction")}
-                      description={t("queues.fields.closedActionHint")}
-                      value={form.closedAction}
-                      queues={otherQueues}
-                      errors={{
-                        queueId: errors["closedAction.queueId"] ?? "",
-                        message: errors["closedAction.message"] ?? "",
-                      }}
-                      onChange={(closedAction) => patch({ closedAction })}
-                    />
+                    <SimpleGrid cols={2} spacing="sm">
+                      <TagsInput
+                        label={t("queues.fields.holidays")}
+                        description={t("queues.fields.holidaysHint")}
+                        placeholder={t("queues.fields.holidaysPlaceholder")}
+                        value={form.holidays}
+                        onChange={(holidays) => patch({ holidays })}
+                        error={errors.holidays ? t("validation.date") : undefined}
+                        clearable
+                      />
+                      <ActionFields
+                        label={t("queues.fields.closedAction")}
+                        description={t("queues.fields.closedActionHint")}
+                        value={form.closedAction}
+                        queues={otherQueues}
+                        errors={{
+                          queueId: errors["closedAction.queueId"] ?? "",
+                          message: errors["closedAction.message"] ?? "",
+                        }}
+                        onChange={(closedAction) => patch({ closedAction })}
+                      />
+                    </SimpleGrid>
                   </>
                 ) : (
                   <Text size="sm" c="dimmed">

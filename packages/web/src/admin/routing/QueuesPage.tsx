@@ -22,7 +22,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ChannelIcon } from "../../routing/ChannelIcon";
 import { QueueFormModal } from "./QueueFormModal";
-import { hoursSummary } from "./queue-summary";
+import { durationText, hoursSummary } from "./queue-summary";
 
 type Editing = { mode: "closed" } | { mode: "create" } | { mode: "edit"; queue: Queue };
 
@@ -132,7 +132,7 @@ export function QueuesPage() {
                       <Text size="sm" style={{ fontVariantNumeric: "tabular-nums" }}>
                         {t("queues.slSummary", {
                           percent: s.serviceLevel.targetPercent,
-                          seconds: s.serviceLevel.thresholdMs / 1000,
+                          duration: durationText(t, s.serviceLevel.thresholdMs),
                         })}
                       </Text>
                     </Table.Td>

@@ -25,3 +25,11 @@ export function hoursSummary(t: TFunction, calendar: QueueCalendar | undefined):
     .join(" · ");
   return `${text} (${zone})`;
 }
+
+/** 20 s, 5 min, 4 h: the largest whole unit, as admins think of targets and timers. */
+export function durationText(t: TFunction, ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds >= 3600 && seconds % 3600 === 0) return t("queues.units.hours", { n: seconds / 3600 });
+  if (seconds >= 120 && seconds % 60 === 0) return t("queues.units.minutes", { n: seconds / 60 });
+  return t("queues.units.seconds", { n: seconds });
+}
