@@ -12,6 +12,11 @@ export interface PoolEntry {
  */
 export class AgentPool<E extends PoolEntry> {
   readonly #members: E[] = [];
+  /**
+   * Bumped whenever a member joins or a member's state may have changed (`touch`): a reader that found no
+   * member fit for something can trust that answer for as long as the version stays the same.
+   */
+  version = 0;
 
   get size(): number {
     return this.#members.length;
@@ -22,7 +27,9 @@ export class AgentPool<E extends PoolEntry> {
     return this.#members[index]!;
   }
 
-  add(entry: E): void {
+  /** Adds `entry` if absent, and marks the pool changed either way (its member's state may have changed). */
+  touch(entry: E): void {
+    this.version++;
     if (entry.slot >= 0) return;
     entry.slot = this.#members.length;
     this.#members.push(entry);

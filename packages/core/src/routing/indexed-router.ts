@@ -97,7 +97,7 @@ export class IndexedRouter implements Router {
       const queue = index.queues[q]!;
       const fits = (spare & queue.channels) !== 0;
       const entry = index.entries[q]!;
-      if (fits) queue.routable.add(entry);
+      if (fits) queue.routable.touch(entry);
       else queue.routable.delete(entry);
     }
     const loggedIn = agent.presence.kind !== "offline";
@@ -142,7 +142,7 @@ export class IndexedRouter implements Router {
     let kept = 0;
     for (let n = 0; n < placements.length; n++) {
       const placement = placements[n]!;
-      if (!placement.live || !this.#anyEligible(placement.rec)) {
+      if (!placement.live || !this.#anyEligible(placement)) {
         placement.dirty = false;
         continue;
       }
@@ -217,18 +217,23 @@ export class IndexedRouter implements Router {
     );
   }
 
-  #anyEligible(interaction: InteractionRec): boolean {
+  #anyEligible(placement: Placement): boolean {
+    const interaction = placement.rec;
     if (interaction.affinity !== undefined && this.#center.affinityHolds(interaction)) {
       const holder = this.#holder(interaction);
       return holder !== undefined && isEligible(this.#center, holder, interaction);
     }
     const pool = this.#pool(interaction);
     if (pool === undefined) return false;
+    // Blocks only ever rule agents out, so a bucket found barren stays barren for every one of its items.
+    const bucket = placement.bucket;
+    if (bucket !== undefined && bucket.barrenAt === pool.version) return false;
     const needs = needsOf(interaction.requirements);
     const bit = channelBit(interaction.channel);
     for (let n = 0; n < pool.size; n++) {
       if (this.#fits(interaction, pool.at(n).index, bit, needs)) return true;
     }
+    if (bucket !== undefined && interaction.blocks.length === 0) bucket.barrenAt = pool.version;
     return false;
   }
 

@@ -64,6 +64,11 @@ export interface Bucket {
   readonly group: ChannelGroup;
   /** Position in `group.buckets`, for removal by swap. */
   slot: number;
+  /**
+   * The queue pool's `version` when a scan for one of these interactions (one without blocks) found no
+   * member fit: until the pool changes, none of them can have a partner there. -1 when not known.
+   */
+  barrenAt: number;
 }
 
 /** A queue's buckets of one channel: channel room is checked once for all of them. */
@@ -139,6 +144,7 @@ export function bucketFor(queue: QueueIndex, channel: Channel, requirements: Req
       list: new SortedList(byLine),
       group,
       slot: group.buckets.length,
+      barrenAt: -1,
     };
     group.byKey.set(requirements.key, bucket);
     group.buckets.push(bucket);
