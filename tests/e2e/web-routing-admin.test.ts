@@ -229,6 +229,10 @@ describeWithBrowser("routing administration in a real browser against a real ser
     await page.getByRole("button", { name: "Edit the routing profile of Budi Santoso" }).click();
     const profile = page.getByRole("dialog");
     await profile.getByRole("textbox", { name: "Level of Kartu kredit" }).fill("7");
+    await profile.getByRole("textbox", { name: "Level of English" }).fill("4");
+    await page.waitForTimeout(300);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(screenshots, "admin-agent-profile.png") });
     await profile.getByRole("button", { name: "Save" }).click();
     await profile.waitFor({ state: "detached" });
     const saved = await apiCall<{ skills: Record<string, number> }>(

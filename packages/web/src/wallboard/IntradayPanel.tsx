@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useRef, useState } from "react";
-import { routingAdminKeys, useIntraday } from "../api/routing-admin";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { useIntraday } from "../api/routing-admin";
 import type { Queue } from "../api/routing-types";
 import { QueryError } from "../components/QueryError";
 import { useRealtime } from "../realtime/useRealtime";
@@ -17,13 +17,26 @@ export function IntradayPanel({ queues, target, live }: { queues: Queue[]; targe
   const [queueId, setQueueId] = useState<string | null>(null);
   const intraday = useIntraday(queueId);
   const last = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
+
+  // Throttled with a trailing refresh: a burst of KPI pushes gives one refetch now and one at the window's end.
   useRealtime(live ? "wallboard" : "", (event) => {
-    if (event.type !== "kpi.updated") return;
-    const now = Date.now();
-    if (now - last.current < KPI_REFRESH_THROTTLE_MS) return;
-    last.current = now;
-    void client.invalidateQueries({ queryKey: routingAdminKeys.intraday(queueId) });
+    if (event.type !== "kpi.updated" || pending.current) return;
+    const refresh = () => {
+      pending.current = null;
+      last.current = Date.now();
+      void client.invalidateQueries({ queryKey: ["routing", "intraday"] });
+    };
+    const wait = last.current + KPI_REFRESH_THROTTLE_MS - Date.now();
+    if (wait <= 0) refresh();
+    else pending.current = setTimeout(refresh, wait);
   });
 
   const selected = queues.find((q) => q.id === queueId);

@@ -241,7 +241,7 @@ function ProfileEditor({
             value={form.maxTotal}
             error={errors["capacity.maxTotal"]}
             onChange={(maxTotal) => setForm({ ...form, maxTotal })}
-            w={260}
+            w={380}
           />
         </Stack>
         <Group justify="flex-end" gap="xs">

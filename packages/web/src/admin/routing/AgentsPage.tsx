@@ -1,5 +1,4 @@
 import { ActionIcon, Box, Group, LoadingOverlay, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
-import { roleAllows } from "@sentra/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAllUsers, useTeams } from "../../api/people";
@@ -9,14 +8,16 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { AgentProfileModal } from "./AgentProfileModal";
 
-/** Everyone who takes work (agents and supervisors), with their routing profile one click away. */
+/** Agents and supervisors (who may take work too), with their routing profile one click away. */
+const WORKERS = new Set(["agent", "supervisor"]);
+
 export function AgentsPage() {
   const { t } = useTranslation();
   const users = useAllUsers();
   const teams = useTeams();
   const [editing, setEditing] = useState<User | null>(null);
   const agents = (users.data ?? [])
-    .filter((user) => roleAllows(user.role, "routing:work") && !user.disabled)
+    .filter((user) => WORKERS.has(user.role) && !user.disabled)
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   const teamNames = (userId: string) =>
     (teams.data ?? []).filter((team) => team.memberIds.includes(userId)).map((team) => team.name);
