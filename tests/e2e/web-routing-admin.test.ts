@@ -240,6 +240,18 @@ describeWithBrowser("routing administration in a real browser against a real ser
       `/agents/${ids.get("Budi Santoso")}/profile`,
     );
     expect(saved.skills[skillId ?? ""]).toBe(7);
+
+    // A prayer break joins the not-ready reasons; typed as said, stored as a code.
+    await page.getByRole("link", { name: "Routing codes" }).click();
+    await page.getByRole("heading", { name: "Routing codes" }).waitFor();
+    await page.getByRole("textbox", { name: "Not-ready reason codes" }).fill("Prayer break");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Routing codes saved.").waitFor();
+    const settings = await apiCall<{ notReadyReasons: string[] }>("GET", "/routing/settings");
+    expect(settings.notReadyReasons).toContain("prayer_break");
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(screenshots, "admin-routing-codes.png") });
   }, 120_000);
 
   it("draws today's arrivals and service level against yesterday on the wallboard", async () => {
