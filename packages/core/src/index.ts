@@ -1,5 +1,6 @@
 export * from "./access/roles.js";
 export * from "./contracts/people.js";
+export * from "./contracts/routing.js";
 export * from "./errors/sentra-error.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";

@@ -5,3 +5,4 @@
  */
 export * from "../../core/src/access/roles";
 export * from "../../core/src/contracts/people";
+export * from "../../core/src/contracts/routing";

@@ -1,34 +1,27 @@
-import { type AgentProfile, conflict, notFound, type QueueConfig, UserError } from "@sentra/core";
-import type { Kysely } from "kysely";
-import { z } from "zod";
-import type { AuditLog } from "../audit/audit-log.js";
-import type { Database } from "../db/schema.js";
-import type { Actor, Origin } from "../tenancy/actor.js";
 import {
+  type AgentProfile,
   type AgentProfileBody,
   agentProfileBody,
+  conflict,
+  notFound,
+  type QueueConfig,
   type QueueSettings,
   type QueueView,
   queueSettings,
-} from "./routing-contracts.js";
+  type RoutingSettings,
+  routingSettings,
+  UserError,
+} from "@sentra/core";
+import type { Kysely } from "kysely";
+import type { AuditLog } from "../audit/audit-log.js";
+import type { Database } from "../db/schema.js";
+import type { Actor, Origin } from "../tenancy/actor.js";
 
 /** How long another process's configuration change may take to be seen here. */
 const CONFIG_CACHE_MS = 2_000;
 
 export const DEFAULT_NOT_READY_REASONS = ["break", "lunch", "training", "meeting", "coaching"];
 export const DEFAULT_DISPOSITIONS = ["resolved", "follow_up", "escalated", "wrong_number", "no_answer"];
-
-export const routingSettings = z.object({
-  notReadyReasons: z
-    .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "Codes are lowercase, e.g. lunch."))
-    .min(1)
-    .max(50),
-  dispositions: z
-    .array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, "Codes are lowercase, e.g. resolved."))
-    .min(1)
-    .max(200),
-});
-export type RoutingSettings = z.infer<typeof routingSettings>;
 
 export function toQueueConfig(tenantId: string, queueId: string, settings: QueueSettings): QueueConfig {
   return { tenantId, queueId, ...settings, calendar: settings.calendar };

@@ -1,21 +1,22 @@
-import { CHANNELS, describeExplanation } from "@sentra/core";
-import { z } from "zod";
-import { type Api, commonErrors, idParams, originOf } from "../http/api.js";
-import type { Services } from "../services.js";
-import { intradayReport } from "./intraday-report.js";
-import { routingSettings } from "./routing-config-service.js";
 import {
   agentProfileBody,
   agentProfileView,
   agentStateBody,
+  CHANNELS,
+  describeExplanation,
   newInteractionBody,
   queueBody,
   queueView,
+  routingSettings,
   skillBody,
   skillView,
   transferBody,
   wrapUpBody,
-} from "./routing-contracts.js";
+} from "@sentra/core";
+import { z } from "zod";
+import { type Api, commonErrors, idParams, originOf } from "../http/api.js";
+import type { Services } from "../services.js";
+import { intradayReport } from "./intraday-report.js";
 
 const agentView = z.object({
   agentId: z.string(),

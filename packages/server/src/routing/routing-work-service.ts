@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AgentStateBody, NewInteractionBody, QueueSettings } from "@sentra/core";
 import {
   type AgentStateRequest,
   type AgentView,
@@ -14,7 +15,6 @@ import type { AuditLog } from "../audit/audit-log.js";
 import type { Database } from "../db/schema.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
 import { type RoutingConfigService, toQueueConfig } from "./routing-config-service.js";
-import type { AgentStateBody, NewInteractionBody, QueueSettings } from "./routing-contracts.js";
 import type { RoutingRuntime } from "./routing-runtime.js";
 
 export type OfferMade = Extract<RoutingEvent, { type: "offer_made" }>;

@@ -1,4 +1,4 @@
-import type { AgentProfileBody, QueueSettings } from "../routing/routing-contracts.js";
+import type { AgentProfileBody, QueueSettings } from "@sentra/core";
 import type { Services } from "../services.js";
 
 export interface SeededPerson {

@@ -1,6 +1,6 @@
 /** The routing API's shapes as the web app reads them (see packages/server/src/routing/routing-routes.ts). */
 
-export const CHANNEL_NAMES = ["voice", "chat", "email", "message"] as const;
+export const CHANNEL_NAMES = ["voice", "chat", "email", "message", "callback", "outbound"] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 
 export const STATE_KINDS = ["available", "reserved", "busy", "wrap_up", "not_ready", "offline"] as const;

@@ -32,6 +32,8 @@ export { default as IconMinimize } from "@tabler/icons-react/dist/esm/icons/Icon
 export { default as IconMoon } from "@tabler/icons-react/dist/esm/icons/IconMoon.mjs";
 export { default as IconPencil } from "@tabler/icons-react/dist/esm/icons/IconPencil.mjs";
 export { default as IconPhone } from "@tabler/icons-react/dist/esm/icons/IconPhone.mjs";
+export { default as IconPhoneCall } from "@tabler/icons-react/dist/esm/icons/IconPhoneCall.mjs";
+export { default as IconPhoneOutgoing } from "@tabler/icons-react/dist/esm/icons/IconPhoneOutgoing.mjs";
 export { default as IconPlayerStop } from "@tabler/icons-react/dist/esm/icons/IconPlayerStop.mjs";
 export { default as IconPlus } from "@tabler/icons-react/dist/esm/icons/IconPlus.mjs";
 export { default as IconRoute } from "@tabler/icons-react/dist/esm/icons/IconRoute.mjs";

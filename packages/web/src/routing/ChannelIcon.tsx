@@ -1,7 +1,21 @@
 import type { Channel } from "../api/routing-types";
-import { IconMail, IconMessage, IconMessageCircle, IconPhone } from "../components/icons";
+import {
+  IconMail,
+  IconMessage,
+  IconMessageCircle,
+  IconPhone,
+  IconPhoneCall,
+  IconPhoneOutgoing,
+} from "../components/icons";
 
-const ICONS = { voice: IconPhone, chat: IconMessageCircle, email: IconMail, message: IconMessage };
+const ICONS = {
+  voice: IconPhone,
+  chat: IconMessageCircle,
+  email: IconMail,
+  message: IconMessage,
+  callback: IconPhoneCall,
+  outbound: IconPhoneOutgoing,
+};
 
 export function ChannelIcon({ channel, size = 16 }: { channel: Channel; size?: number }) {
   const Icon = ICONS[channel];

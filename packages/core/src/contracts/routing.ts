@@ -1,7 +1,10 @@
-import { CHANNELS } from "@sentra/core";
 import { z } from "zod";
+import { CHANNELS } from "../routing/types.js";
 
-/** The routing API's request and response shapes; the engine's own types stay in @sentra/core. */
+/**
+ * The routing API's request and response shapes, shared like the people contracts: the API validates with
+ * them and the admin forms check the same rules. The engine's own types stay in ../routing.
+ */
 const channel = z.enum(CHANNELS);
 const level = z.number().int().min(1, "Skill levels run 1–10.").max(10, "Skill levels run 1–10.");
 const ms = (what: string) =>
@@ -132,3 +135,15 @@ export const wrapUpBody = z.object({
   disposition: z.string().min(1).max(60).optional(),
   notes: z.string().max(4000).optional(),
 });
+
+export const REASON_CODE = /^[a-z][a-z0-9_]{0,39}$/;
+export const DISPOSITION_CODE = /^[a-z][a-z0-9_]{0,59}$/;
+
+export const routingSettings = z.object({
+  notReadyReasons: z.array(z.string().regex(REASON_CODE, "Codes are lowercase, e.g. lunch.")).min(1).max(50),
+  dispositions: z
+    .array(z.string().regex(DISPOSITION_CODE, "Codes are lowercase, e.g. resolved."))
+    .min(1)
+    .max(200),
+});
+export type RoutingSettings = z.infer<typeof routingSettings>;
