@@ -1,6 +1,14 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { describe } from "vitest";
+import {
+  httpJson,
+  type ServerProcess,
+  startServerProcess,
+} from "../../packages/server/src/testing/server-process.js";
 
 /**
  * Browser tests drive the system's Chromium (Debian's `chromium` package); Playwright never downloads one.
@@ -36,4 +44,44 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+export const ADMIN_EMAIL = "admin@acme.test";
+export const ADMIN_PASSWORD = "correct-horse-battery-staple";
+const webDist = fileURLToPath(new URL("../../packages/web/dist/index.html", import.meta.url));
+
+export interface E2eServer {
+  readonly server: ServerProcess;
+  /** A session token of the first admin, for setting the scene over the API. */
+  readonly adminToken: string;
+  dispose(): Promise<void>;
+}
+
+/** A real `sentra start` on a fresh embedded store with a known admin, serving the built web app. */
+export async function startE2eServer(prefix: string): Promise<E2eServer> {
+  if (!existsSync(webDist))
+    throw new Error(`${webDist} is missing: run "npm run build" first (npm test does).`);
+  const dataDir = mkdtempSync(join(tmpdir(), `sentra-e2e-${prefix}-`));
+  const server = await startServerProcess(
+    {
+      SENTRA_DATA_DIR: dataDir,
+      SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
+      SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      SENTRA_SEED_DEMO: "false",
+      SENTRA_COOKIE_SECURE: "false",
+    },
+    60_000,
+  );
+  const login = await httpJson<{ token: string }>(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+  });
+  return {
+    server,
+    adminToken: login.body.token,
+    dispose: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

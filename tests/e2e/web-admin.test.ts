@@ -1,20 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { httpJson, type ServerProcess } from "../../packages/server/src/testing/server-process.js";
 import {
-  httpJson,
-  type ServerProcess,
-  startServerProcess,
-} from "../../packages/server/src/testing/server-process.js";
-import { describeWithBrowser, launchChromium } from "./browser.js";
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  describeWithBrowser,
+  type E2eServer,
+  launchChromium,
+  startE2eServer,
+} from "./browser.js";
 
-const ADMIN_EMAIL = "admin@acme.test";
-const ADMIN_PASSWORD = "correct-horse-battery-staple";
 const screenshots = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
-const webDist = fileURLToPath(new URL("../../packages/web/dist/index.html", import.meta.url));
 
 /** A few colleagues, created over the API, so the screenshots show a table as people will see it. */
 const STAFF = [
@@ -30,30 +29,15 @@ describeWithBrowser("web app in a real browser against a real server", () => {
   let server: ServerProcess;
   let browser: Browser;
   let page: Page;
-  let dataDir: string;
+  let e2e: E2eServer;
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error(`${webDist} is missing: run "npm run build" first (npm test does).`);
-    dataDir = mkdtempSync(join(tmpdir(), "sentra-e2e-"));
-    server = await startServerProcess(
-      {
-        SENTRA_DATA_DIR: dataDir,
-        SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
-        SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        SENTRA_SEED_DEMO: "false",
-        SENTRA_COOKIE_SECURE: "false",
-      },
-      60_000,
-    );
-    const login = await httpJson<{ token: string }>(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-    });
+    e2e = await startE2eServer("admin");
+    server = e2e.server;
     for (const [email, displayName, role, locale] of STAFF) {
       await httpJson(`${server.url}/api/v1/users`, {
         method: "POST",
-        token: login.body.token,
+        token: e2e.adminToken,
         body: { email, displayName, role, locale, password: "a-long-enough-password" },
       });
     }
@@ -65,8 +49,7 @@ describeWithBrowser("web app in a real browser against a real server", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await e2e?.dispose();
   });
 
   it("logs in, and creates an agent and a team through the UI", async () => {

@@ -1,21 +1,20 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { httpJson, type ServerProcess } from "../../packages/server/src/testing/server-process.js";
 import {
-  httpJson,
-  type ServerProcess,
-  startServerProcess,
-} from "../../packages/server/src/testing/server-process.js";
-import { describeWithBrowser, launchChromium } from "./browser.js";
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  describeWithBrowser,
+  type E2eServer,
+  launchChromium,
+  startE2eServer,
+} from "./browser.js";
 
-const ADMIN_EMAIL = "admin@acme.test";
-const ADMIN_PASSWORD = "correct-horse-battery-staple";
 const PASSWORD = "a-long-enough-password";
 const screenshots = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
-const webDist = fileURLToPath(new URL("../../packages/web/dist/index.html", import.meta.url));
 
 const STAFF = [
   ["budi.santoso@acme.test", "Budi Santoso", "agent"],
@@ -61,7 +60,7 @@ describeWithBrowser("routing administration in a real browser against a real ser
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let dataDir: string;
+  let e2e: E2eServer;
   let token: string;
   const ids = new Map<string, string>();
 
@@ -73,24 +72,9 @@ describeWithBrowser("routing administration in a real browser against a real ser
   };
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error(`${webDist} is missing: run "npm run build" first (npm test does).`);
-    dataDir = mkdtempSync(join(tmpdir(), "sentra-e2e-routing-admin-"));
-    server = await startServerProcess(
-      {
-        SENTRA_DATA_DIR: dataDir,
-        SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
-        SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        SENTRA_SEED_DEMO: "false",
-        SENTRA_COOKIE_SECURE: "false",
-      },
-      60_000,
-    );
-    const login = await httpJson<{ token: string }>(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-    });
-    token = login.body.token;
+    e2e = await startE2eServer("routing-admin");
+    server = e2e.server;
+    token = e2e.adminToken;
     for (const [email, displayName, role] of STAFF) {
       const user = await apiCall<{ id: string }>("POST", "/users", {
         email,
@@ -144,8 +128,7 @@ describeWithBrowser("routing administration in a real browser against a real ser
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await e2e?.dispose();
   });
 
   const logIn = async (landing: string) => {

@@ -1,21 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  httpJson,
-  type ServerProcess,
-  startServerProcess,
-} from "../../packages/server/src/testing/server-process.js";
-import { describeWithBrowser, launchChromium } from "./browser.js";
+import { httpJson, type ServerProcess } from "../../packages/server/src/testing/server-process.js";
+import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
 
-const ADMIN_EMAIL = "admin@acme.test";
-const ADMIN_PASSWORD = "correct-horse-battery-staple";
 const PASSWORD = "a-long-enough-password";
 const screenshots = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
-const webDist = fileURLToPath(new URL("../../packages/web/dist/index.html", import.meta.url));
 
 const STAFF = [
   ["sari.wulandari@acme.test", "Sari Wulandari", "supervisor"],
@@ -36,7 +28,7 @@ describeWithBrowser("agent desktop and wallboard in real browsers against a real
   let browser: Browser;
   let agent: Page;
   let supervisor: Page;
-  let dataDir: string;
+  let e2e: E2eServer;
   let token: string;
   const ids = new Map<string, string>();
   const queues = new Map<string, string>();
@@ -59,24 +51,9 @@ describeWithBrowser("agent desktop and wallboard in real browsers against a real
   const kpi = (name: string) => supervisor.getByTestId(`kpi-${name}-value`).textContent();
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error(`${webDist} is missing: run "npm run build" first (npm test does).`);
-    dataDir = mkdtempSync(join(tmpdir(), "sentra-e2e-routing-"));
-    server = await startServerProcess(
-      {
-        SENTRA_DATA_DIR: dataDir,
-        SENTRA_ADMIN_EMAIL: ADMIN_EMAIL,
-        SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        SENTRA_SEED_DEMO: "false",
-        SENTRA_COOKIE_SECURE: "false",
-      },
-      60_000,
-    );
-    const login = await httpJson<{ token: string }>(`${server.url}/api/v1/auth/login`, {
-      method: "POST",
-      body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-    });
-    token = login.body.token;
+    e2e = await startE2eServer("routing");
+    server = e2e.server;
+    token = e2e.adminToken;
     for (const [email, displayName, role] of STAFF) {
       const user = await apiCall<{ id: string }>("POST", "/users", {
         email,
@@ -121,8 +98,7 @@ describeWithBrowser("agent desktop and wallboard in real browsers against a real
 
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await e2e?.dispose();
   });
 
   it("offers a chat to an Available agent, who accepts, ends and wraps it up while the wallboard follows", async () => {

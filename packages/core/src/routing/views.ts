@@ -26,6 +26,7 @@ export interface InteractionView {
   readonly relaxationStep: number;
   readonly agentId: AgentId | undefined;
   readonly preferredAgentId: AgentId | undefined;
+  readonly customerId: string | undefined;
 }
 
 export interface PendingOffer {
@@ -60,5 +61,6 @@ export function interactionView(i: InteractionRec): InteractionView {
     relaxationStep: i.step,
     agentId: i.agentId,
     preferredAgentId: i.affinity?.agentId,
+    customerId: i.customerId,
   };
 }

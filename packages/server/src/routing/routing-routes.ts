@@ -36,6 +36,7 @@ const interactionView = z.object({
   relaxationStep: z.number(),
   agentId: z.string().optional(),
   preferredAgentId: z.string().optional(),
+  customerId: z.string().optional(),
   live: z.boolean(),
 });
 const explanationView = z.object({

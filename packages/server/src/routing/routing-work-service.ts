@@ -30,6 +30,7 @@ const recordOf = (event: TransitionEvent): InteractionRecord => ({
   relaxationStep: 0,
   agentId: event.agentId,
   preferredAgentId: undefined,
+  customerId: undefined,
   live: false,
 });
 

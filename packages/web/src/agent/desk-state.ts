@@ -66,7 +66,15 @@ export function deskReducer(state: DeskState, action: DeskAction): DeskState {
       if (state.offer?.interactionId !== interaction.interactionId) return state;
       return {
         ...state,
-        offer: { ...state.offer, channel: interaction.channel, enqueuedAt: interaction.enqueuedAt },
+        offer: {
+          ...state.offer,
+          channel: interaction.channel,
+          enqueuedAt: interaction.enqueuedAt,
+          // The queue topic may not have told this desk who the customer is (it subscribed late).
+          ...(interaction.customerId && !state.offer.customerId
+            ? { customerId: interaction.customerId }
+            : {}),
+        },
       };
     }
     case "offer_gone": {

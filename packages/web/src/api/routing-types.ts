@@ -126,6 +126,7 @@ export interface Interaction {
   enqueuedAt: number;
   relaxationStep: number;
   agentId?: string;
+  customerId?: string;
   live: boolean;
 }
 
