@@ -54,7 +54,7 @@ export interface RelaxationStep {
   anyAgent?: boolean;
 }
 
-/** Mirrors `queueSettings` in packages/server/src/routing/routing-contracts.ts. */
+/** What the API answers for a queue: `queueSettings` (packages/core/src/contracts/routing.ts) after its defaults. */
 export interface QueueSettings {
   channels: Channel[];
   skills?: { skill: string; minLevel: number }[];
