@@ -157,3 +157,16 @@ export async function measurePostgres(options: E2eOptions): Promise<number | und
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The end-to-end figures both routing benchmarks print: 100 agents working 3,000 chats. */
+export async function measureE2e(): Promise<Record<string, number | null>> {
+  const options: E2eOptions = { agents: 100, interactions: 3_000, createConcurrency: 50 };
+  const pglite = await measurePGlite(options);
+  const postgres = await measurePostgres(options);
+  return {
+    e2e_interactions_per_sec_pglite: Math.round(pglite),
+    e2e_interactions_per_sec_postgres: postgres === undefined ? null : Math.round(postgres),
+    e2e_agents: options.agents,
+    e2e_interactions: options.interactions,
+  };
+}

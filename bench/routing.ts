@@ -13,7 +13,7 @@ import {
   type RoutingPolicy,
   VOICE_OR_CHATS,
 } from "@sentra/core";
-import { measurePGlite, measurePostgres } from "./routing-e2e.js";
+import { measureE2e } from "./routing-e2e.js";
 
 export interface RoutingWorkload {
   readonly agents: number;
@@ -486,20 +486,8 @@ function workloadFromEnv(): RoutingWorkload {
   return { ...DEFAULT_WORKLOAD, events, referenceBudgetMs };
 }
 
-/** The whole path a user feels, on the embedded store and (when reachable) on PostgreSQL: see routing-e2e.ts. */
-const E2E = { agents: 100, interactions: 3_000, createConcurrency: 50 };
-
 export async function run(): Promise<void> {
   const figures = await measureRouting(workloadFromEnv());
-  const pglite = await measurePGlite(E2E);
-  const postgres = await measurePostgres(E2E);
-  console.log(
-    JSON.stringify({
-      ...figures,
-      e2e_interactions_per_sec_pglite: Math.round(pglite),
-      e2e_interactions_per_sec_postgres: postgres === undefined ? null : Math.round(postgres),
-      e2e_agents: E2E.agents,
-      e2e_interactions: E2E.interactions,
-    }),
-  );
+  // The whole path a user feels, on the embedded store and (when reachable) on PostgreSQL: see routing-e2e.ts.
+  console.log(JSON.stringify({ ...figures, ...(await measureE2e()) }));
 }

@@ -54,6 +54,8 @@ export interface E2eServer {
   readonly server: ServerProcess;
   /** A session token of the first admin, for setting the scene over the API. */
   readonly adminToken: string;
+  /** Calls the API as that admin; any answer but 2xx throws with the server's error. */
+  api<T>(method: string, path: string, body?: unknown): Promise<T>;
   dispose(): Promise<void>;
 }
 
@@ -76,9 +78,16 @@ export async function startE2eServer(prefix: string): Promise<E2eServer> {
     method: "POST",
     body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
   });
+  const adminToken = login.body.token;
   return {
     server,
-    adminToken: login.body.token,
+    adminToken,
+    api: async <T>(method: string, path: string, body?: unknown) => {
+      const reply = await httpJson<T>(`${server.url}/api/v1${path}`, { method, token: adminToken, body });
+      if (reply.status >= 300)
+        throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+      return reply.body;
+    },
     dispose: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

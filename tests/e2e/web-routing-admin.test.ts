@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { httpJson, type ServerProcess } from "../../packages/server/src/testing/server-process.js";
+import type { ServerProcess } from "../../packages/server/src/testing/server-process.js";
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -61,20 +61,13 @@ describeWithBrowser("routing administration in a real browser against a real ser
   let context: BrowserContext;
   let page: Page;
   let e2e: E2eServer;
-  let token: string;
   const ids = new Map<string, string>();
 
-  const apiCall = async <T>(method: string, path: string, body?: unknown) => {
-    const reply = await httpJson<T>(`${server.url}/api/v1${path}`, { method, token, body });
-    if (reply.status >= 300)
-      throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  };
+  const apiCall = <T>(method: string, path: string, body?: unknown) => e2e.api<T>(method, path, body);
 
   beforeAll(async () => {
     e2e = await startE2eServer("routing-admin");
     server = e2e.server;
-    token = e2e.adminToken;
     for (const [email, displayName, role] of STAFF) {
       const user = await apiCall<{ id: string }>("POST", "/users", {
         email,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { httpJson, type ServerProcess } from "../../packages/server/src/testing/server-process.js";
+import type { ServerProcess } from "../../packages/server/src/testing/server-process.js";
 import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
 
 const PASSWORD = "a-long-enough-password";
@@ -29,16 +29,10 @@ describeWithBrowser("agent desktop and wallboard in real browsers against a real
   let agent: Page;
   let supervisor: Page;
   let e2e: E2eServer;
-  let token: string;
   const ids = new Map<string, string>();
   const queues = new Map<string, string>();
 
-  const apiCall = async <T>(method: string, path: string, body?: unknown) => {
-    const reply = await httpJson<T>(`${server.url}/api/v1${path}`, { method, token, body });
-    if (reply.status >= 300)
-      throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  };
+  const apiCall = <T>(method: string, path: string, body?: unknown) => e2e.api<T>(method, path, body);
 
   const logIn = async (page: Page, email: string, landing: string) => {
     await page.goto(`${server.url}/login`);
@@ -53,7 +47,6 @@ describeWithBrowser("agent desktop and wallboard in real browsers against a real
   beforeAll(async () => {
     e2e = await startE2eServer("routing");
     server = e2e.server;
-    token = e2e.adminToken;
     for (const [email, displayName, role] of STAFF) {
       const user = await apiCall<{ id: string }>("POST", "/users", {
         email,
