@@ -1,9 +1,9 @@
 import type { RoutingEvent } from "../../routing/events.js";
 import { RoutingEngine } from "../../routing/routing-engine.js";
-import { CHANNELS } from "../../routing/types.js";
+import { AgentMode, AgentRoster } from "./agent-roster.js";
 import { EventHeap } from "./event-heap.js";
 import { Random, streamSeed } from "./random.js";
-import { emptyTally, type ReplicationTally, spreadOverIntervals } from "./replication-tally.js";
+import { emptyTally, type ReplicationTally } from "./replication-tally.js";
 import { nextPoissonArrival, SIMULATION_TENANT, type SimulationPlan, sampleMs } from "./simulation-plan.js";
 
 // Small integer codes rather than strings: they sit in typed arrays and the event heap.
@@ -22,19 +22,9 @@ const Ev = {
 
 const Call = { Waiting: 0, Offered: 1, Connected: 2, WrapUp: 3, Done: 4, Abandoned: 5, TimedOut: 6 } as const;
 
-const Mode = {
-  Off: 0,
-  Ready: 1,
-  /** Not ready for a break, finishing the work in hand first. */
-  BreakPending: 2,
-  OnBreak: 3,
-  /** Shift over, finishing the work in hand before logging out. */
-  Closing: 4,
-  Gone: 5,
-} as const;
+const Mode = AgentMode;
 
 const T = SIMULATION_TENANT;
-const CHANNEL_COUNT = CHANNELS.length;
 /** After the day, contacts still in the system get this long to be served or to give up. */
 const DRAIN_LIMIT_MS = 86_400_000;
 
@@ -63,26 +53,14 @@ export class DaySimulator {
   readonly #callHandleMs: number[] = [];
   readonly #callWrapMs: number[] = [];
 
-  // Per agent.
-  readonly #mode: Uint8Array;
-  readonly #load: Int32Array;
-  readonly #loadTotal: Int32Array;
-  readonly #utilisation: Float64Array;
-  readonly #accountedTo: Float64Array;
-  readonly #breakMs: Float64Array;
+  readonly #roster: AgentRoster;
 
   constructor(plan: SimulationPlan, replication: number) {
     this.#plan = plan;
     this.#tally = emptyTally(plan.intervals);
     this.#streams = plan.queues.map((_, q) => new Random(streamSeed(plan.input.seed, replication, q)));
     this.#replayNext = plan.queues.map(() => 0);
-    const agents = plan.agents.length;
-    this.#mode = new Uint8Array(agents);
-    this.#load = new Int32Array(agents * CHANNEL_COUNT);
-    this.#loadTotal = new Int32Array(agents);
-    this.#utilisation = new Float64Array(agents);
-    this.#accountedTo = new Float64Array(agents);
-    this.#breakMs = new Float64Array(agents);
+    this.#roster = new AgentRoster(plan, this.#tally);
   }
 
   run(): ReplicationTally {
@@ -100,7 +78,7 @@ export class DaySimulator {
     }
     for (let a = 0; a < plan.agents.length; a++) this.#heap.push(plan.agents[a]!.shiftEndMs, Ev.ShiftEnd, a);
     this.#loop(plan.dayMs + DRAIN_LIMIT_MS);
-    for (let a = 0; a < plan.agents.length; a++) this.#account(a, Math.max(this.#now, plan.dayMs));
+    for (let a = 0; a < plan.agents.length; a++) this.#roster.account(a, Math.max(this.#now, plan.dayMs));
     for (const state of this.#callState)
       if (state === Call.Waiting || state === Call.Offered) this.#tally.waitingAtEnd++;
     return this.#tally;
@@ -243,7 +221,7 @@ export class DaySimulator {
         case "agent_state_changed":
           if (e.to.kind === "not_ready" && e.to.reason === "missed") {
             const a = this.#agentIndex.get(e.agentId)!;
-            if (this.#mode[a] === Mode.Ready) this.#heap.push(e.at, Ev.ReadyAgain, a);
+            if (this.#roster.modeOf(a) === Mode.Ready) this.#heap.push(e.at, Ev.ReadyAgain, a);
           }
           break;
         default:
@@ -301,7 +279,7 @@ export class DaySimulator {
     const agent = this.#plan.agents[a]!;
     const at = this.#now;
     const agentId = agent.profile.agentId;
-    const mode = this.#mode[a];
+    const mode = this.#roster.modeOf(a);
     switch (kind) {
       case Ev.ShiftStart:
         this.#setMode(a, Mode.Ready);
@@ -309,8 +287,7 @@ export class DaySimulator {
         return;
       case Ev.BreakStart:
         if (mode !== Mode.Ready) return;
-        this.#breakMs[a] = agent.breaks[token]!.durationMs;
-        this.#setMode(a, Mode.BreakPending);
+        this.#setMode(a, Mode.BreakPending, agent.breaks[token]!.durationMs);
         this.#absorb(engine.setAgentState({ at, tenantId: T, agentId, state: { notReady: "break" } }));
         this.#afterWorkChange(a);
         return;
@@ -346,11 +323,11 @@ export class DaySimulator {
 
   /** A break or a logout waits for the agent's hands to be free. */
   #afterWorkChange(a: number): void {
-    if (this.#loadTotal[a] !== 0) return;
-    const mode = this.#mode[a];
+    if (!this.#roster.isFree(a)) return;
+    const mode = this.#roster.modeOf(a);
     if (mode === Mode.BreakPending) {
       this.#setMode(a, Mode.OnBreak);
-      this.#heap.push(this.#now + this.#breakMs[a]!, Ev.BreakEnd, a);
+      this.#heap.push(this.#now + this.#roster.pendingBreakMs(a), Ev.BreakEnd, a);
     } else if (mode === Mode.Closing) {
       this.#logOut(a);
     }
@@ -362,41 +339,12 @@ export class DaySimulator {
     this.#absorb(this.#engine.setAgentState({ at: this.#now, tenantId: T, agentId, state: "offline" }));
   }
 
-  #setMode(a: number, mode: number): void {
-    this.#account(a, this.#now);
-    this.#mode[a] = mode;
+  #setMode(a: number, mode: number, breakMs = 0): void {
+    this.#roster.setMode(a, mode, this.#now, breakMs);
   }
 
   #changeLoad(a: number, channel: number, delta: number): void {
-    this.#account(a, this.#now);
-    const slot = a * CHANNEL_COUNT + channel;
-    this.#load[slot]! += delta;
-    this.#loadTotal[a]! += delta;
-    const inverse = this.#plan.agents[a]!.inverseCapacity;
-    let utilisation = 0;
-    for (let c = 0; c < CHANNEL_COUNT; c++) {
-      const held = this.#load[a * CHANNEL_COUNT + c]!;
-      if (held === 0) continue;
-      const capacity = inverse[c]! > 0 ? Math.round(1 / inverse[c]!) : 0;
-      if (held > capacity) this.#tally.capacityExcess = Math.max(this.#tally.capacityExcess, held - capacity);
-      utilisation = Math.max(utilisation, capacity > 0 ? held / capacity : 1);
-    }
-    this.#utilisation[a] = utilisation;
-  }
-
-  /** Books the agent's time since the last change into the interval series. */
-  #account(a: number, until: number): void {
-    const from = this.#accountedTo[a]!;
-    if (until <= from) return;
-    const mode = this.#mode[a];
-    const staffed = mode === Mode.Ready || mode === Mode.BreakPending || mode === Mode.Closing;
-    const plan = this.#plan;
-    if (staffed) {
-      spreadOverIntervals(this.#tally.staffedMs, from, until, 1, plan.intervalMs, plan.dayMs);
-      const busy = this.#utilisation[a]!;
-      if (busy > 0) spreadOverIntervals(this.#tally.busyMs, from, until, busy, plan.intervalMs, plan.dayMs);
-    }
-    this.#accountedTo[a] = until;
+    this.#roster.changeLoad(a, channel, delta, this.#now);
   }
 
   #intervalOf(at: number): number {

@@ -1,5 +1,6 @@
 export * from "./confidence.js";
 export * from "./day-simulator.js";
+export * from "./erlang-scenarios.js";
 export * from "./event-heap.js";
 export * from "./random.js";
 export * from "./replication-tally.js";
