@@ -83,7 +83,8 @@ describe("DaySimulator (properties)", () => {
     patience: fc.option(fc.integer({ min: 10, max: 600 }), { nil: undefined }),
     maxWait: fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined }),
     wrapSeconds: fc.integer({ min: 0, max: 60 }),
-    answerDelay: fc.integer({ min: 0, max: 30 }),
+    // 15 s is the offer timeout: ties between an answer and the ring-out must be handled.
+    answerDelay: fc.constantFrom(0, 3, 15, 20),
     groups: fc.array(
       fc.record({
         count: fc.integer({ min: 1, max: 4 }),

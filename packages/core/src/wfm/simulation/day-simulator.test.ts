@@ -81,6 +81,24 @@ describe("DaySimulator", () => {
     expect(sum(tally.timedOut)).toBe(1);
   });
 
+  it("lets the engine's timer win a tie: an answer exactly at the offer timeout is too late", () => {
+    const request = handWorkedDay({
+      queues: [
+        {
+          id: "q",
+          arrivals: { kind: "replay", atSeconds: [10] },
+          handleTime: { kind: "fixed", seconds: 60 },
+          offerTimeoutSeconds: 8,
+          maxWaitSeconds: 100,
+        },
+      ],
+      agents: [{ id: "exact", answerDelaySeconds: 8 }],
+    });
+    const tally = simulateReplication(planSimulation(parseSimulationInput(request)), 0);
+    expect(sum(tally.answered)).toBe(0);
+    expect(sum(tally.timedOut)).toBe(1);
+  });
+
   it("conserves contacts: offered = handled + abandoned + timed out + still waiting", () => {
     const request = erlangValidationDay({ replications: 1, patienceMeanSeconds: 300, agents: 9 });
     const changed = {

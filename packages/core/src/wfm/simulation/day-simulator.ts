@@ -94,7 +94,9 @@ export class DaySimulator {
       if (at === Number.POSITIVE_INFINITY || at > horizon) return;
       this.#now = at;
       this.#tally.events++;
-      if (deadline < next) {
+      // On a tie the engine's timer goes first, as `apply` would fire it before the command anyway: an answer
+      // at the very instant the offer rings out is too late, and the accept event then finds no offer.
+      if (deadline <= next) {
         this.#absorb(engine.tick(deadline));
         continue;
       }
