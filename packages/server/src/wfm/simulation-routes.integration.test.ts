@@ -114,6 +114,15 @@ describeEachStore("WFM simulation API", (target) => {
     expect(busyDay.body.error.message).toContain("expected contacts per day");
   });
 
+  it("documents both routes in the OpenAPI document", async () => {
+    const doc = await new ApiClient(platform.app).get<{ paths: Record<string, unknown> }>(
+      "/api/openapi.json",
+    );
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/wfm/simulations", "/api/v1/wfm/simulations/compare"]),
+    );
+  });
+
   it("is for planners: an agent gets 403", async () => {
     expect((await agent.post("/api/v1/wfm/simulations", smallDay)).status).toBe(403);
     expect(

@@ -175,5 +175,8 @@ describe("parseSimulationInput", () => {
       "queues.0.arrivals.perInterval: Give one arrival mean per interval: the day has 16, this list has 2.",
     );
     expect(() => parseSimulationInput({ ...request, replications: 0 })).toThrow(/^replications: /);
+    expect(() => parseSimulationInput({ ...request, agents: [{ id: "a#1" }] })).toThrow(
+      "agents.0.id: Agent group ids cannot contain #.",
+    );
   });
 });
