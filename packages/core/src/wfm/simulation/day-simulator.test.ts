@@ -178,5 +178,9 @@ describe("parseSimulationInput", () => {
     expect(() => parseSimulationInput({ ...request, agents: [{ id: "a#1" }] })).toThrow(
       "agents.0.id: Agent group ids cannot contain #.",
     );
+    const late = { ...request, agents: [{ id: "late", shift: { startMinute: 500, endMinute: 600 } }] };
+    expect(() => parseSimulationInput(late)).toThrow(
+      "agents.0.shift.startMinute: The shift starts after the 480-minute day.",
+    );
   });
 });

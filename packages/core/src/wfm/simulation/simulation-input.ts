@@ -126,6 +126,15 @@ export const simulationInput = z
         });
       }
     });
+    input.agents.forEach((group, g) => {
+      if (group.shift !== undefined && group.shift.startMinute >= input.day.lengthMinutes) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["agents", g, "shift", "startMinute"],
+          message: `The shift starts after the ${input.day.lengthMinutes}-minute day.`,
+        });
+      }
+    });
     const unique = (ids: string[], path: string) => {
       const seen = new Set<string>();
       ids.forEach((value, n) => {
