@@ -57,7 +57,7 @@ export class DaySimulator {
 
   constructor(plan: SimulationPlan, replication: number) {
     this.#plan = plan;
-    this.#tally = emptyTally(plan.intervals);
+    this.#tally = emptyTally(plan.intervals, plan.input.agents.length);
     this.#streams = plan.queues.map((_, q) => new Random(streamSeed(plan.input.seed, replication, q)));
     this.#replayNext = plan.queues.map(() => 0);
     this.#roster = new AgentRoster(plan, this.#tally);
@@ -241,6 +241,7 @@ export class DaySimulator {
       case "connected":
         this.#callState[call] = Call.Connected;
         tally.answered[k]!++;
+        tally.groupAnswered[this.#plan.agents[this.#agentIndex.get(e.agentId!)!]!.group]!++;
         tally.answeredWaitMs[k]! += waited;
         if (waited <= this.#plan.serviceLevelMs) tally.answeredWithinThreshold[k]!++;
         this.#heap.push(e.at + this.#callHandleMs[call]!, Ev.Complete, call);
