@@ -12,3 +12,4 @@ export * from "./interval-history.js";
 export * from "./special-days.js";
 export * from "./staffing.js";
 export * from "./volume-methods.js";
+export * from "./wfm-contracts.js";
