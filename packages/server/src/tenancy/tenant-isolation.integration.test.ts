@@ -312,7 +312,9 @@ describeEachStore("tenant isolation", (target) => {
       expect(mine.body.items).toEqual([]);
     },
     "POST /api/v1/wfm/history/import": async () => {
-      expect((await uploadHistory(adminA, B_HISTORY.replace(/,4\d,\d\d,\d,/g, ",1,1,0,"))).statusCode).toBe(200);
+      expect((await uploadHistory(adminA, B_HISTORY.replace(/,4\d,\d\d,\d,/g, ",1,1,0,"))).statusCode).toBe(
+        200,
+      );
       expect(await bHistoryArrivals()).toBe(84);
     },
     "POST /api/v1/wfm/history/rebuild": async () => {
