@@ -103,6 +103,11 @@ export function registerWfmCommands(program: Command): void {
             `  chosen vs average of last 4 same weekdays: ${(line.bestVersusWeekdayAverage * 100).toFixed(1)} % WAPE`,
           );
         }
+        if (line.lastWeek) {
+          console.log(
+            `  last week, method chosen on the weeks before it (${line.lastWeek.chosen}): WAPE ${pct(line.lastWeek.wape).trim()} vs ${pct(line.lastWeek.weekdayAverageWape).trim()} for the weekday average`,
+          );
+        }
       }
     });
 }
