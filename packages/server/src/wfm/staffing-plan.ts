@@ -1,4 +1,4 @@
-import { requiredAgents, type staffingQuery } from "@sentra/core";
+import { requiredAgents, requiredDeferredAgents, type staffingQuery } from "@sentra/core";
 import type { z } from "zod";
 
 export type StaffingQuery = z.infer<typeof staffingQuery>;
@@ -12,13 +12,16 @@ export interface PlannedInterval {
 /**
  * Required agents per forecast interval. Erlang C by default, Erlang A when a mean patience is given; chat
  * concurrency divides the handle time (see requiredChatAgents in the core for why). An interval without volume
- * or without a known handle time needs nobody.
+ * or without a known handle time needs nobody. With a response-time target the work is deferrable (email).
  */
 export function staffingFor(
   intervals: readonly PlannedInterval[],
   intervalSeconds: number,
   query: StaffingQuery,
 ) {
+  if (query.responseSeconds !== undefined) {
+    return deferredStaffing(intervals, intervalSeconds, query, query.responseSeconds);
+  }
   const target = {
     serviceLevel: query.slTarget,
     targetSeconds: query.slSeconds,
@@ -50,6 +53,50 @@ export function staffingFor(
         probabilityOfAbandoning: answer?.performance.probabilityOfAbandoning ?? 0,
       };
     }),
+  };
+}
+
+/**
+ * Email-like work: each interval's workload is spread over the response window (requiredDeferredAgents). The
+ * handle time used is the volume-weighted mean over the horizon, as deferred work is not tied to its interval.
+ */
+function deferredStaffing(
+  intervals: readonly PlannedInterval[],
+  intervalSeconds: number,
+  query: StaffingQuery,
+  responseSeconds: number,
+) {
+  let work = 0;
+  let volume = 0;
+  for (const i of intervals) {
+    if (i.ahtSeconds !== null && i.volume > 0) {
+      work += i.ahtSeconds * i.volume;
+      volume += i.volume;
+    }
+  }
+  const plan = requiredDeferredAgents({
+    arrivals: intervals.map((i) => i.volume),
+    intervalSeconds,
+    ahtSeconds: volume > 0 ? work / volume : 0,
+    responseSeconds,
+    maxOccupancy: query.maxOccupancy ?? 0.85,
+    shrinkage: query.shrinkage,
+  });
+  return {
+    model: "deferred" as const,
+    carriedOverSeconds: plan.carriedOverSeconds,
+    intervals: intervals.map((interval, k) => ({
+      intervalStart: interval.intervalStart.toISOString(),
+      volume: interval.volume,
+      ahtSeconds: interval.ahtSeconds,
+      agents: plan.agents[k]!,
+      scheduled: plan.scheduled[k]!,
+      // Every item is answered within the response target by construction.
+      serviceLevel: 1,
+      asaSeconds: null,
+      occupancy: query.maxOccupancy ?? 0.85,
+      probabilityOfAbandoning: 0,
+    })),
   };
 }
 
