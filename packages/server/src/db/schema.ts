@@ -15,6 +15,11 @@ export interface Database {
   routing_settings: RoutingSettingsTable;
   routing_commands: RoutingCommandsTable;
   routing_events: RoutingEventsTable;
+  wfm_interval_history: WfmIntervalHistoryTable;
+  wfm_special_days: WfmSpecialDaysTable;
+  wfm_forecasts: WfmForecastsTable;
+  wfm_forecast_intervals: WfmForecastIntervalsTable;
+  wfm_forecast_adjustments: WfmForecastAdjustmentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -155,3 +160,69 @@ export type UserUpdate = Updateable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+export interface WfmIntervalHistoryTable {
+  id: Generated<number>;
+  tenant_id: string;
+  queue_id: string | null;
+  queue_name: string;
+  channel: string;
+  interval_start: ColumnType<Date, Date | string, Date | string>;
+  interval_minutes: number;
+  arrivals: number;
+  handled: number;
+  abandoned: number;
+  aht_seconds: number | null;
+  source: "events" | "import";
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface WfmSpecialDaysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  day: string;
+  kind: string;
+  name: string;
+  factor: number;
+  created_at: CreatedAt;
+}
+
+export interface WfmForecastsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  queue_name: string | null;
+  channel: string | null;
+  interval_minutes: number;
+  horizon_start: string;
+  horizon_days: number;
+  time_zone: string;
+  requested_method: string;
+  method: string;
+  backtest: Json<unknown>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WfmForecastIntervalsTable {
+  forecast_id: string;
+  tenant_id: string;
+  interval_start: ColumnType<Date, Date | string, Date | string>;
+  volume: number;
+  aht_seconds: number | null;
+  adjusted_volume: number;
+  adjusted_aht_seconds: number | null;
+}
+
+export interface WfmForecastAdjustmentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  forecast_id: string;
+  from_at: ColumnType<Date, Date | string, never>;
+  to_at: ColumnType<Date, Date | string, never>;
+  target: string;
+  factor: number | null;
+  delta: number | null;
+  reason: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
