@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   "routing:supervise",
   "interactions:create",
   "stats:read",
+  "cases:read",
+  "cases:work",
+  "cases:manage",
+  "kb:read",
+  "kb:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,9 +46,34 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:wallboard",
     "realtime:queue",
     "realtime:own_work",
+    "cases:read",
+    "cases:work",
+    "cases:manage",
+    "kb:read",
+    "kb:write",
   ],
-  agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue", "routing:read", "routing:work"],
-  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work", "routing:read", "stats:read"],
+  agent: [
+    "tenant:read",
+    "teams:read",
+    "realtime:own_work",
+    "realtime:queue",
+    "routing:read",
+    "routing:work",
+    "cases:read",
+    "cases:work",
+    "kb:read",
+  ],
+  qa: [
+    "tenant:read",
+    "users:read",
+    "teams:read",
+    "realtime:own_work",
+    "routing:read",
+    "stats:read",
+    "cases:read",
+    "kb:read",
+    "kb:write",
+  ],
   wfm: [
     "routing:read",
     "stats:read",
@@ -53,6 +83,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:wallboard",
     "realtime:queue",
     "realtime:own_work",
+    "kb:read",
   ],
 };
 
