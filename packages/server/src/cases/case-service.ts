@@ -11,7 +11,7 @@ import {
   roleAllows,
   UserError,
 } from "@sentra/core";
-import type { Kysely, Updateable } from "kysely";
+import type { ExpressionBuilder, Kysely, Updateable } from "kysely";
 import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { CaseRow, CasesTable, Database } from "../db/schema.js";
@@ -57,10 +57,13 @@ export class CaseService {
     if (filters.customerId) query = query.where("customer_id", "=", filters.customerId);
     if (filters.ownerUserId) query = query.where("owner_user_id", "=", filters.ownerUserId);
     if (filters.ownerTeamId) query = query.where("owner_team_id", "=", filters.ownerTeamId);
-    if (filters.overdue === "true") {
-      query = query
-        .where("resolution_due_at", "<", new Date(now))
-        .where("status", "not in", ["resolved", "closed"]);
+    if (filters.overdue !== undefined) {
+      const overdue = (eb: ExpressionBuilder<Database, "cases">) =>
+        eb.and([eb("resolution_due_at", "<", new Date(now)), eb("status", "not in", ["resolved", "closed"])]);
+      query =
+        filters.overdue === "true"
+          ? query.where(overdue)
+          : query.where((eb) => eb.or([eb.not(overdue(eb)), eb("resolution_due_at", "is", null)]));
     }
     if (filters.cursor) {
       const [openedAt, id] = decodeCursor(filters.cursor, caseCursor);
