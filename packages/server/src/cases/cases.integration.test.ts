@@ -289,4 +289,41 @@ describeEachStore("cases with SLA and escalation", (target) => {
     }
     expect(await escalations.escalateDue()).toBe(0);
   });
+
+  it("lets an agent take a case but only supervisors reassign it or manage policies", async () => {
+    const agentId = (
+      await admin.post<{ id: string }>("/api/v1/users", {
+        email: "sari@acme.test",
+        displayName: "Sari",
+        role: "agent",
+        password: "sari-password-123",
+      })
+    ).body.id;
+    const agent = await new ApiClient(platform.app).login("sari@acme.test", "sari-password-123");
+    const me = await admin.get<{ id: string }>("/api/v1/auth/me");
+    const id = (
+      await agent.post<CaseBody>("/api/v1/cases", {
+        customerId: randomUUID(),
+        type: "request",
+        subject: "Statement",
+      })
+    ).body.id;
+    expect((await agent.patch(`/api/v1/cases/${id}`, { ownerUserId: me.body.id })).status).toBe(403);
+    expect((await agent.patch(`/api/v1/cases/${id}`, { ownerUserId: agentId })).status).toBe(200);
+    expect((await admin.patch(`/api/v1/cases/${id}`, { ownerUserId: me.body.id })).status).toBe(200);
+    const assigned = (await admin.get<Timeline>(`/api/v1/cases/${id}/timeline`)).body.items.filter(
+      (e) => e.type === "assigned",
+    );
+    expect(assigned.map((e) => (e.data.to as { userId: string }).userId)).toEqual([agentId, me.body.id]);
+    const policy = { name: "Agent's own", firstResponseMinutes: 1, resolutionMinutes: 1 };
+    expect((await agent.post("/api/v1/sla-policies", policy)).status).toBe(403);
+    const audit = await admin.get<{ items: { action: string; targetId: string | null }[] }>(
+      "/api/v1/audit?limit=50",
+    );
+    expect(audit.body.items.filter((e) => e.targetId === id).map((e) => e.action)).toEqual([
+      "case.reassigned",
+      "case.reassigned",
+      "case.created",
+    ]);
+  });
 });
