@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   "stats:read",
   "wfm:read",
   "wfm:plan",
+  "cases:read",
+  "cases:work",
+  "cases:manage",
+  "kb:read",
+  "kb:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,9 +50,34 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:own_work",
     "wfm:read",
     "wfm:plan",
+    "cases:read",
+    "cases:work",
+    "cases:manage",
+    "kb:read",
+    "kb:write",
   ],
-  agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue", "routing:read", "routing:work"],
-  qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work", "routing:read", "stats:read"],
+  agent: [
+    "tenant:read",
+    "teams:read",
+    "realtime:own_work",
+    "realtime:queue",
+    "routing:read",
+    "routing:work",
+    "cases:read",
+    "cases:work",
+    "kb:read",
+  ],
+  qa: [
+    "tenant:read",
+    "users:read",
+    "teams:read",
+    "realtime:own_work",
+    "routing:read",
+    "stats:read",
+    "cases:read",
+    "kb:read",
+    "kb:write",
+  ],
   wfm: [
     "routing:read",
     "stats:read",
@@ -59,6 +89,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:own_work",
     "wfm:read",
     "wfm:plan",
+    "kb:read",
   ],
 };
 

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation.js";
 import * as routing from "./0002-routing.js";
+import * as casesKb from "./0004-cases-kb.js";
 import * as wfmForecast from "./0005-wfm-forecast.js";
 
 /**
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-routing": routing,
   "0005-wfm-forecast": wfmForecast,
+  "0004-cases-kb": casesKb,
 };
