@@ -1,4 +1,5 @@
 export * from "./access/roles.js";
+export * from "./contracts/customers.js";
 export * from "./contracts/people.js";
 export * from "./contracts/routing.js";
 export * from "./customers/index.js";
