@@ -102,7 +102,15 @@ export function bodyFromCsv(record: Record<string, string>, settings: CustomerSe
   };
 }
 
-export const csvParserOptions = {
+/**
+ * csv-parse options for customer files. `onRecord` sees each record as it is parsed (before it is read from
+ * the stream), so after a structural error the caller still knows the last sound line.
+ */
+export const csvParserOptions = (onRecord: (line: number) => void = () => undefined) => ({
+  on_record: <T>(record: T, context: { lines: number }) => {
+    onRecord(context.lines);
+    return record;
+  },
   columns: (header: string[]) =>
     header.map((h) => {
       const name = h.trim().toLowerCase();
@@ -113,7 +121,7 @@ export const csvParserOptions = {
   info: true,
   relax_column_count: true,
   skip_empty_lines: true,
-} as const;
+});
 
 const issueText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; ");
@@ -137,8 +145,9 @@ export async function importCustomers(
     possibleDuplicates: [],
     stoppedAt: null,
   };
-  const parser = input.pipe(parse(csvParserOptions));
-  let lastLine = 1;
+  let parsedThrough = 1;
+  let importedThrough = 1;
+  const parser = input.pipe(parse(csvParserOptions((line) => (parsedThrough = line))));
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
@@ -146,7 +155,7 @@ export async function importCustomers(
     }>) {
       report.rows += 1;
       const line = info.lines;
-      lastLine = line;
+      importedThrough = line;
       const parsed = customerBody.safeParse(bodyFromCsv(record, deps.settings));
       if (!parsed.success) {
         report.rejected.push({ line, message: issueText(parsed.error.issues) });
@@ -165,8 +174,8 @@ export async function importCustomers(
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     report.stoppedAt = {
-      line: lastLine + 1,
-      message: `Malformed CSV in the record starting on line ${lastLine + 1}: ${error.message}`,
+      line: parsedThrough + 1,
+      message: `Malformed CSV in the record starting on line ${parsedThrough + 1}: ${error.message}. Rows after line ${importedThrough} were not imported.`,
     };
   }
   return report;
@@ -215,10 +224,8 @@ async function lookalikes(
 export async function findMalformation(input: Readable): Promise<RowError | null> {
   let lastLine = 1;
   try {
-    for await (const { info } of input.pipe(parse(csvParserOptions)) as AsyncIterable<{
-      info: { lines: number };
-    }>) {
-      lastLine = info.lines;
+    for await (const _record of input.pipe(parse(csvParserOptions((line) => (lastLine = line))))) {
+      // Reading is the check; the records themselves are not needed.
     }
     return null;
   } catch (error) {

@@ -45,8 +45,8 @@ export class CustomerService {
       .limit(page.limit + 1);
     const text = q?.trim();
     if (text) {
-      const phone = /\d{6,}/.test(text) ? toE164(text) : null;
       const digits = text.replace(/\D/g, "");
+      const phone = digits.length >= 6 ? toE164(text) : null;
       query = query.where((eb) =>
         eb.or([
           eb(sql`lower(full_name)`, "like", `%${escapeLike(text.toLowerCase())}%`),
