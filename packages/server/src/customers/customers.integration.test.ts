@@ -1,5 +1,5 @@
 import { ManualClock } from "@sentra/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
 import { describeEachStore } from "../testing/services-under-test.js";
 import {
@@ -367,11 +367,5 @@ describeEachStore("customers through the API", (target) => {
     expect(reports?.find((r) => r.purger === "verification_attempts" && r.removed > 0)).toBeDefined();
     expect(await count()).toBe(0);
     await retention.stop();
-  });
-});
-
-describe("customer routes", () => {
-  it("are all covered by the tenant-isolation test", () => {
-    expect(true).toBe(true);
   });
 });
