@@ -178,7 +178,7 @@ export class CustomerVerificationService {
 
   /** Every customer verified (or tried) on an interaction, for the agent's screen. */
   async statusesFor(actor: Actor, interactionId: string): Promise<VerificationStatus[]> {
-    await this.interactions.interaction(actor, interactionId);
+    await this.assertMayActOn(actor, interactionId);
     const { policy } = await this.settings(actor.tenantId);
     const customers = await this.db
       .selectFrom("verification_attempts")
