@@ -116,6 +116,35 @@ describeEachStore("customers through the API", (target) => {
     }
     const reveal = await agent.get<ErrorBody>(`/api/v1/customers/${budiId}?reveal=true`);
     expect(reveal.status).toBe(403);
+
+    const settings = await admin.request("PUT", "/api/v1/customers/settings", {
+      segments: [],
+      fields: [
+        { key: "npwp", label: "NPWP", type: "text", sensitive: true },
+        { key: "tier", label: "Tier", type: "text" },
+      ],
+    });
+    expect(settings.status).toBe(200);
+    const taxed = await admin.post<Customer>("/api/v1/customers", {
+      fullName: "Wajib Pajak",
+      customFields: { npwp: "09.254.294.3-407.000", tier: "gold" },
+    });
+    const masked = await agent.get<Customer>(`/api/v1/customers/${taxed.body.id}`);
+    expect(masked.body.customFields).toEqual({ npwp: "••••", tier: "gold" });
+    const unknown = await admin.post<ErrorBody>("/api/v1/customers", {
+      fullName: "X",
+      customFields: { nik: "1" },
+    });
+    expect(unknown.body.error.code).toBe("invalid_custom_fields");
+
+    const revealed = await admin.get<Customer>(`/api/v1/customers/${taxed.body.id}?reveal=true`);
+    expect(revealed.body.customFields).toEqual({ npwp: "09.254.294.3-407.000", tier: "gold" });
+    const audit = await admin.get<{ items: { action: string; targetId: string | null }[] }>(
+      "/api/v1/audit?limit=20",
+    );
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: "customer.revealed", targetId: taxed.body.id }),
+    );
   });
 
   it("locks verification after the policy's failed attempts and unmasks only after success", async () => {
@@ -183,6 +212,10 @@ describeEachStore("customers through the API", (target) => {
       `/api/v1/customers/${budiId}?interactionId=${notMine.body.interactionId}`,
     );
     expect(foreign.status).toBe(403);
+    const foreignStatus = await agent.get(
+      `/api/v1/customers/verification?interactionId=${notMine.body.interactionId}`,
+    );
+    expect(foreignStatus.status).toBe(403);
 
     const audit = await admin.get<{ items: { action: string; details: Record<string, unknown> }[] }>(
       "/api/v1/audit?limit=200",
