@@ -197,7 +197,14 @@ describeEachStore("customers through the API", (target) => {
     const otherView = await agent.get<Customer>(`/api/v1/customers/${other.body.id}?interactionId=${second}`);
     expect(otherView.body).toMatchObject({ masked: true, birthDate: "••••" });
 
-    // Another agent's interaction is not a key to this customer.
+    // Verification proves who is on the line now: once the interaction closes it unlocks nothing.
+    await agent.post(`/api/v1/interactions/${second}/complete`);
+    expect((await agent.get(`/api/v1/customers/${budiId}?interactionId=${second}`)).status).toBe(200);
+    await agent.post(`/api/v1/interactions/${second}/wrap-up`, { disposition: "resolved" });
+    const ended = await agent.get<ErrorBody>(`/api/v1/customers/${budiId}?interactionId=${second}`);
+    expect(ended.status).toBe(403);
+    expect(ended.body.error.message).toContain("has ended");
+
     // An interaction someone else will handle (a queue needing a skill this agent lacks) unlocks nothing.
     const vip = (await admin.post<{ id: string }>("/api/v1/skills", { name: "vip" })).body.id;
     const vipQueue = await admin.post<{ id: string }>("/api/v1/queues", {
