@@ -380,6 +380,25 @@ describeEachStore("customers through the API", (target) => {
     expect(
       (await admin.get<{ consents: unknown[] }>(`/api/v1/customers/${id}/export`)).body.consents,
     ).toHaveLength(1);
+
+    // Erasing a merged-away record erases the person: the survivor holds its copied contact points.
+    const keep = await admin.post<Customer>("/api/v1/customers", {
+      fullName: "Kadek Dwi",
+      phones: ["0817 1000 2000"],
+    });
+    const gone = await admin.post<Customer>("/api/v1/customers", {
+      fullName: "Kadek Dwi",
+      phones: ["0817 3000 4000"],
+    });
+    await admin.post("/api/v1/customers/merge", { survivorId: keep.body.id, duplicateId: gone.body.id });
+    const personExport = await admin.get<{ customer: Customer; mergedCustomers: Customer[] }>(
+      `/api/v1/customers/${gone.body.id}/export`,
+    );
+    expect(personExport.body.customer.id).toBe(keep.body.id);
+    expect(personExport.body.mergedCustomers.map((c) => c.id)).toEqual([gone.body.id]);
+    await admin.post(`/api/v1/customers/${gone.body.id}/erase`);
+    const survivor = await admin.get<Customer>(`/api/v1/customers/${keep.body.id}?reveal=true`);
+    expect(survivor.body).toMatchObject({ erased: true, phones: [] });
   });
 
   it("purges verification attempts past the tenant's retention period", async () => {
