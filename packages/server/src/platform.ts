@@ -89,6 +89,7 @@ export async function openServices(
       database,
       close: async () => {
         await services.cases.escalationJob.stop();
+        await services.customers.retention.stop();
         services.liveKpis.close();
         await routingRuntime.close();
         await lease.release();
@@ -113,6 +114,8 @@ export async function startPlatform(
   try {
     const { services, database } = opened;
     const seededLogins = await seedFirstStart(services);
+    // The daily purge belongs to the serving process, not to one-off CLI commands that open services too.
+    services.customers.retention.start();
     const app = await buildApp(services);
     const url =
       options.listen === false

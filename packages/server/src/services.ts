@@ -10,6 +10,7 @@ import { CaseService } from "./cases/case-service.js";
 import { FollowUpService } from "./cases/follow-up-service.js";
 import { SlaPolicyService } from "./cases/sla-policy-service.js";
 import type { SentraConfig } from "./config/config.js";
+import { type CustomerCapability, createCustomerCapability } from "./customers/customer-capability.js";
 import type { Database } from "./db/schema.js";
 import { KbArticleService } from "./knowledge/kb-article-service.js";
 import { KbSearch } from "./knowledge/kb-search.js";
@@ -48,6 +49,7 @@ export interface Services {
   readonly wfm: WfmServices;
   readonly cases: CaseServices;
   readonly knowledge: { readonly articles: KbArticleService; readonly search: KbSearch };
+  readonly customers: CustomerCapability;
   readonly ping: () => Promise<void>;
 }
 
@@ -96,6 +98,13 @@ export function createServices(deps: {
     realtime: new RealtimeGateway(deps.bus, deps.logger),
     wfmSimulation: new SimulationRunner(systemClock, deps.logger),
     wfm: createWfmServices(deps.db, audit),
+    customers: createCustomerCapability({
+      db: deps.db,
+      audit,
+      interactions: routingWork,
+      clock,
+      logger: deps.logger,
+    }),
   };
 }
 

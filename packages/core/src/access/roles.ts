@@ -29,6 +29,14 @@ export const PERMISSIONS = [
   "cases:manage",
   "kb:read",
   "kb:write",
+  "customers:read",
+  "customers:write",
+  "customers:merge",
+  "customers:import",
+  "customers:export",
+  "customers:erase",
+  "customers:unmask",
+  "privacy:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +63,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "cases:manage",
     "kb:read",
     "kb:write",
+    "customers:read",
+    "customers:write",
+    "customers:merge",
+    "customers:import",
+    "customers:export",
+    "customers:unmask",
   ],
   agent: [
     "tenant:read",
@@ -66,6 +80,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "cases:read",
     "cases:work",
     "kb:read",
+    "customers:read",
+    "customers:write",
   ],
   qa: [
     "tenant:read",
@@ -77,6 +93,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "cases:read",
     "kb:read",
     "kb:write",
+    "customers:read",
   ],
   wfm: [
     "routing:read",

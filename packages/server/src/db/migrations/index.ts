@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation.js";
 import * as routing from "./0002-routing.js";
+import * as customers from "./0003-customers.js";
 import * as casesKb from "./0004-cases-kb.js";
 import * as wfmForecast from "./0005-wfm-forecast.js";
 
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0002-routing": routing,
   "0005-wfm-forecast": wfmForecast,
   "0004-cases-kb": casesKb,
+  "0003-customers": customers,
 };
