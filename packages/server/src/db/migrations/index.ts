@@ -12,7 +12,7 @@ import * as wfmForecast from "./0005-wfm-forecast.js";
 export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-routing": routing,
-  "0005-wfm-forecast": wfmForecast,
-  "0004-cases-kb": casesKb,
   "0003-customers": customers,
+  "0004-cases-kb": casesKb,
+  "0005-wfm-forecast": wfmForecast,
 };
