@@ -1,0 +1,2 @@
+export * from "./adherence/index.js";
+export * from "./scheduling/index.js";
