@@ -46,7 +46,7 @@ describe("shift-count MILP on HiGHS", () => {
       for (let h = candidate.start / 60; h < candidate.end / 60; h++) coverage[h] = coverage[h]! + count;
     }
     expect(cost).toBe(6336);
-    REQUIREMENT.forEach((need, hour) => expect(coverage[hour]).toBeGreaterThanOrEqual(need));
+    for (const [hour, need] of REQUIREMENT.entries()) expect(coverage[hour]).toBeGreaterThanOrEqual(need);
   });
 
   it("reports infeasible models without a solution", async () => {

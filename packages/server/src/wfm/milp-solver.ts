@@ -60,7 +60,9 @@ export async function solveLp(lp: string, options: MilpOptions = {}): Promise<Mi
     const values = new Map<string, number>();
     const feasible = FEASIBLE_STATUSES.has(status) && hasFeasibleSolution(model);
     if (feasible) {
-      solution.colValue.forEach((value, index) => values.set(model.getColName(index), value));
+      for (let index = 0; index < solution.colValue.length; index++) {
+        values.set(model.getColName(index), solution.colValue[index]!);
+      }
     }
     return {
       status,

@@ -41,26 +41,24 @@ export function placeBreaks(
   for (const c of choices) addSpan(coverage, intervalMinutes, c.start, c.end, 1);
   const ordered = [...choices].sort((a, b) => a.start - b.start || a.agent.id.localeCompare(b.agent.id));
   return ordered.map((choice) => {
-    const placed: Placed[] = [];
-    const take = (kind: ActivityKind, from: number, to: number, duration: number) => {
-      const start = bestStart(from, to, duration, placed, coverage, requirement, intervalMinutes);
-      if (start === undefined) return;
-      placed.push({ kind, start, end: start + duration });
-      addSpan(coverage, intervalMinutes, start, start + duration, -1);
-    };
     const window = prayerWindowOf(prayer, choice.agent, choice.day, choice.start, choice.end);
-    if (window && prayer) take("prayer", window.start, window.end, prayer.durationMinutes);
+    const items: Item[] = [];
+    if (window && prayer)
+      items.push({ kind: "prayer", from: window.start, to: window.end, duration: prayer.durationMinutes });
     const rules = [...choice.template.breaks]
       .filter((rule) => !(window && rule.kind === "lunch"))
       .sort((a, b) => b.durationMinutes - a.durationMinutes);
     for (const rule of rules) {
-      take(
-        rule.kind,
-        choice.start + rule.earliestOffsetMinutes,
-        Math.min(choice.end, choice.start + rule.latestEndOffsetMinutes),
-        rule.durationMinutes,
-      );
+      items.push({
+        kind: rule.kind,
+        from: choice.start + rule.earliestOffsetMinutes,
+        to: Math.min(choice.end, choice.start + rule.latestEndOffsetMinutes),
+        duration: rule.durationMinutes,
+      });
     }
+    const ranked = items.map((item) => rankedStarts(item, coverage, requirement, intervalMinutes));
+    const placed = arrange(items, ranked, [], { budget: 2_000 }) ?? [];
+    for (const p of placed) addSpan(coverage, intervalMinutes, p.start, p.end, -1);
     return {
       agentId: choice.agent.id,
       templateId: choice.template.id,
@@ -72,28 +70,49 @@ export function placeBreaks(
   });
 }
 
-function bestStart(
-  from: number,
-  to: number,
-  duration: number,
-  placed: readonly Placed[],
+interface Item {
+  readonly kind: ActivityKind;
+  readonly from: number;
+  readonly to: number;
+  readonly duration: number;
+}
+
+/** Allowed starts of one break, best first: the largest spare coverage over the time it takes. */
+function rankedStarts(
+  item: Item,
   coverage: readonly number[],
   requirement: readonly number[],
   intervalMinutes: number,
-): number | undefined {
-  let best: number | undefined;
-  let bestSurplus = Number.NEGATIVE_INFINITY;
-  const step = Math.min(BREAK_STEP_MINUTES, duration);
-  for (let start = from; start + duration <= to; start += step) {
-    const end = start + duration;
-    if (placed.some((p) => p.start < end && start < p.end)) continue;
-    const surplus = minSurplus(start, end, coverage, requirement, intervalMinutes);
-    if (surplus > bestSurplus) {
-      bestSurplus = surplus;
-      best = start;
-    }
+): number[] {
+  const starts: { start: number; surplus: number }[] = [];
+  const step = Math.min(BREAK_STEP_MINUTES, item.duration);
+  for (let start = item.from; start + item.duration <= item.to; start += step) {
+    starts.push({
+      start,
+      surplus: minSurplus(start, start + item.duration, coverage, requirement, intervalMinutes),
+    });
   }
-  return best;
+  return starts.sort((a, b) => b.surplus - a.surplus || a.start - b.start).map((s) => s.start);
+}
+
+/** Picks a start for every break so none overlap, preferring better-ranked starts; depth-first, bounded. */
+function arrange(
+  items: readonly Item[],
+  ranked: readonly number[][],
+  placed: readonly Placed[],
+  search: { budget: number },
+): Placed[] | undefined {
+  const i = placed.length;
+  if (i === items.length) return [...placed];
+  const item = items[i]!;
+  for (const start of ranked[i]!) {
+    if (--search.budget < 0) return undefined;
+    const end = start + item.duration;
+    if (placed.some((p) => p.start < end && start < p.end)) continue;
+    const done = arrange(items, ranked, [...placed, { kind: item.kind, start, end }], search);
+    if (done) return done;
+  }
+  return undefined;
 }
 
 function minSurplus(
