@@ -54,7 +54,9 @@ function expression(terms: readonly Term[]): string {
   const parts = terms.map(
     ([c, name], i) => `${i === 0 && c >= 0 ? "" : c >= 0 ? "+ " : "- "}${num(Math.abs(c))} ${name}`,
   );
-  return chunks(parts).join("\n  ");
+  return chunks(parts)
+    .map((line) => line.trim())
+    .join("\n  ");
 }
 
 function chunks(items: readonly string[], size = 10): string[] {
