@@ -24,12 +24,19 @@ export interface MilpOptions {
   readonly relativeGap?: number;
 }
 
+type HighsLoader = () => Promise<Highs>;
+
 let loading: Promise<Highs> | undefined;
 
 /** HiGHS (compiled to wasm) is loaded once, on first use, and shared by every solve in the process. */
 export function loadSolver(): Promise<Highs> {
   loading ??= import("highs")
-    .then((module) => module.default())
+    .then((module) => {
+      // The package ships CommonJS typings but an ES build: the loader is the default export at run time,
+      // while TypeScript sees it one `default` deeper. Accept either shape.
+      const outer = module.default as unknown as HighsLoader | { default: HighsLoader };
+      return (typeof outer === "function" ? outer : outer.default)();
+    })
     .catch((error: unknown) => {
       loading = undefined;
       throw error;
