@@ -16,6 +16,10 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
+import { AdherenceService } from "./wfm/adherence-service.js";
+import { ScheduleService } from "./wfm/schedule-service.js";
+import { ScheduleSetupService } from "./wfm/schedule-setup-service.js";
 
 /** The capabilities the HTTP and realtime adapters call; built once per server process. */
 export interface Services {
@@ -36,6 +40,10 @@ export interface Services {
   readonly routingWork: RoutingWorkService;
   readonly liveKpis: LiveKpis;
   readonly ping: () => Promise<void>;
+  readonly scheduleSetup: ScheduleSetupService;
+  readonly schedules: ScheduleService;
+  readonly adherence: AdherenceService;
+  readonly adherenceMonitor: AdherenceMonitor;
 }
 
 export function createServices(deps: {
@@ -54,6 +62,7 @@ export function createServices(deps: {
     sessionHours: deps.config.sessionHours,
   });
   const routingConfig = new RoutingConfigService(deps.db, audit);
+  const scheduleSetup = new ScheduleSetupService(deps.db, audit);
   return {
     ...deps,
     routingConfig,
@@ -66,5 +75,9 @@ export function createServices(deps: {
     teams: new TeamService(deps.db, audit, deps.bus),
     apiKeys: new ApiKeyService(deps.db, audit, (id) => auth.forgetApiKey(id)),
     realtime: new RealtimeGateway(deps.bus, deps.logger),
+    scheduleSetup,
+    schedules: new ScheduleService(deps.db, audit, deps.bus, scheduleSetup, systemClock, deps.logger),
+    adherence: new AdherenceService(deps.db, systemClock),
+    adherenceMonitor: new AdherenceMonitor(deps.db, deps.bus, systemClock, deps.logger),
   };
 }
