@@ -1,4 +1,5 @@
 import {
+  agentColumnCount,
   buildAgentScheduleModel,
   decodeAgentSchedule,
   finishSchedule,
@@ -135,14 +136,15 @@ export async function scheduleWeek(
       seconds: seconds(),
     });
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
+  const columns = agentColumnCount(problem);
+  if (columns > maxColumns) {
+    return heuristic(`${columns} assignment columns exceed the MILP limit of ${maxColumns}.`);
+  }
   let model: MilpModel;
   try {
     model = buildAgentScheduleModel(problem);
   } catch (error) {
     return heuristic(`The model could not be built: ${(error as Error).message}`);
-  }
-  if (model.columns > maxColumns) {
-    return heuristic(`${model.columns} assignment columns exceed the MILP limit of ${maxColumns}.`);
   }
   if (model.columns === 0) return heuristic("No agent can work any candidate shift.");
   let solution: MilpSolution;

@@ -46,7 +46,6 @@ describeEachStore("workforce schedules through the API", (target) => {
   let agent: ApiClient;
   const agentIds: string[] = [];
   let teamId: string;
-  let dayTemplateId: string;
   let schedule: Schedule;
 
   beforeAll(async () => {
@@ -100,7 +99,6 @@ describeEachStore("workforce schedules through the API", (target) => {
     });
     expect(day.status).toBe(201);
     expect(day.body.weekdays).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    dayTemplateId = day.body.id;
     const duplicate = await admin.post<ErrorBody>("/api/v1/wfm/shift-templates", {
       name: "Day",
       earliestStartMinute: 0,
