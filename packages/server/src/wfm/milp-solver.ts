@@ -155,10 +155,19 @@ export async function scheduleWeek(
   }
   if (!solution.feasible)
     return heuristic(`The MILP solver ended with status ${solution.status} and no solution.`);
-  return finishSchedule(problem, decodeAgentSchedule(problem, model, solution.values), {
+  const milp = finishSchedule(problem, decodeAgentSchedule(problem, model, solution.values), {
     solver: "milp",
     status: solution.status,
     gap: solution.gap,
     seconds: seconds(),
   });
+  if (solution.status === "optimal") return milp;
+  // Stopped at a limit: the incumbent may be poor on big instances, and the greedy plan costs little to compute.
+  const greedy = heuristic(
+    `The MILP stopped (${solution.status}, gap ${formatGap(solution.gap)}) with a costlier schedule than the heuristic.`,
+  );
+  return greedy.cost < milp.cost ? greedy : milp;
 }
+
+const formatGap = (gap: number | null): string =>
+  gap === null ? "unknown" : `${Math.round(gap * 1000) / 10}%`;

@@ -173,7 +173,12 @@ describeEachStore("workforce schedules through the API", (target) => {
     expect(generated.status).toBe(201);
     schedule = generated.body;
     expect(schedule.status).toBe("draft");
-    expect(schedule.solver.solver).toBe("milp");
+    // A small week: the MILP proves optimality, or, stopped at its limit, the cheaper of its plan and the greedy one.
+    expect(
+      schedule.solver.status === "optimal" ||
+        schedule.solver.status === "heuristic" ||
+        schedule.solver.gap !== null,
+    ).toBe(true);
     expect(schedule.coverage).toHaveLength(168);
     expect(schedule.shifts.length).toBeGreaterThan(5);
     const ayu = schedule.shifts.filter((s) => s.agentId === agentIds[0]);
