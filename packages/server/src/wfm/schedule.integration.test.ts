@@ -214,6 +214,12 @@ describeEachStore("workforce schedules through the API", (target) => {
         schedule.shifts as unknown as ScheduledShift[],
       ),
     ).toEqual([]);
+    const listed = await admin.get<{ items: { id: string; status: string; shifts: number }[] }>(
+      `/api/v1/wfm/schedules?week=${WEEK}`,
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: schedule.id, status: "draft", shifts: schedule.shifts.length }),
+    ]);
     expect((await admin.get<Schedule>(`/api/v1/wfm/schedules/${schedule.id}`)).body.shifts).toHaveLength(
       schedule.shifts.length,
     );
