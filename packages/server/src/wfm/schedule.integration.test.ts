@@ -335,6 +335,26 @@ describeEachStore("workforce schedules through the API", (target) => {
     expect((await admin.get<ErrorBody>("/api/v1/wfm/adherence?date=tomorrow")).status).toBe(400);
   });
 
+  it("keeps a team's schedules when the team is deleted", async () => {
+    const spare = await admin.post<{ id: string }>("/api/v1/teams", {
+      name: "Spare",
+      memberIds: [agentIds[2]],
+    });
+    const draft = await admin.post<Schedule & { teamId: string | null }>("/api/v1/wfm/schedules/generate", {
+      weekStart: "2026-11-30",
+      teamId: spare.body.id,
+      intervalMinutes: 60,
+      requirement,
+      timeLimitSeconds: 2,
+    });
+    expect(draft.status).toBe(201);
+    expect((await admin.delete(`/api/v1/teams/${spare.body.id}`)).status).toBe(204);
+    const kept = await admin.get<Schedule & { teamId: string | null }>(
+      `/api/v1/wfm/schedules/${draft.body.id}`,
+    );
+    expect(kept.body).toMatchObject({ id: draft.body.id, teamId: null });
+  });
+
   it("raises one out-of-adherence alert to supervisors after the grace period", async () => {
     // An agent with no state in the routing log (the adherence test above gave one agent a status).
     const logged = new Set(
