@@ -3,6 +3,7 @@ export * from "./cases/index.js";
 export * from "./contracts/customers.js";
 export * from "./contracts/people.js";
 export * from "./contracts/routing.js";
+export * from "./contracts/wfm-schedule.js";
 export * from "./customers/index.js";
 export * from "./errors/sentra-error.js";
 export * from "./knowledge/index.js";

@@ -84,6 +84,7 @@ export async function openServices(
     }
     await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
     services.cases.escalationJob.start();
+    services.adherenceMonitor.start();
     return {
       services,
       database,
@@ -91,6 +92,7 @@ export async function openServices(
         await services.cases.escalationJob.stop();
         await services.customers.retention.stop();
         services.liveKpis.close();
+        await services.adherenceMonitor.close();
         await routingRuntime.close();
         await lease.release();
         services.realtime.close();

@@ -24,6 +24,10 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
+import { AdherenceService } from "./wfm/adherence-service.js";
+import { ScheduleService } from "./wfm/schedule-service.js";
+import { ScheduleSetupService } from "./wfm/schedule-setup-service.js";
 import { SimulationRunner } from "./wfm/simulation-runner.js";
 import { createWfmServices, type WfmServices } from "./wfm/wfm-services.js";
 
@@ -51,6 +55,10 @@ export interface Services {
   readonly knowledge: { readonly articles: KbArticleService; readonly search: KbSearch };
   readonly customers: CustomerCapability;
   readonly ping: () => Promise<void>;
+  readonly scheduleSetup: ScheduleSetupService;
+  readonly schedules: ScheduleService;
+  readonly adherence: AdherenceService;
+  readonly adherenceMonitor: AdherenceMonitor;
 }
 
 export interface CaseServices {
@@ -82,6 +90,7 @@ export function createServices(deps: {
   const routingConfig = new RoutingConfigService(deps.db, audit);
   const routingWork = new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit);
   const { clock = systemClock, ...rest } = deps;
+  const scheduleSetup = new ScheduleSetupService(deps.db, audit);
   return {
     ...rest,
     cases: createCaseServices(deps, audit, routingWork, clock),
@@ -105,6 +114,10 @@ export function createServices(deps: {
       clock,
       logger: deps.logger,
     }),
+    scheduleSetup,
+    schedules: new ScheduleService(deps.db, audit, deps.bus, scheduleSetup, clock, deps.logger),
+    adherence: new AdherenceService(deps.db, clock),
+    adherenceMonitor: new AdherenceMonitor(deps.db, deps.bus, clock, deps.logger),
   };
 }
 

@@ -1,3 +1,4 @@
+export * from "./adherence/index.js";
 export * from "./adjustments.js";
 export * from "./aht-forecast.js";
 export * from "./backtest.js";
@@ -9,6 +10,7 @@ export * from "./forecast.js";
 export * from "./holt-winters.js";
 export * from "./indonesian-holidays.js";
 export * from "./interval-history.js";
+export * from "./scheduling/index.js";
 export * from "./simulation/index.js";
 export * from "./special-days.js";
 export * from "./staffing.js";

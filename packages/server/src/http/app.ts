@@ -19,6 +19,7 @@ import { registerKbRoutes } from "../knowledge/kb-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
+import { registerScheduleRoutes } from "../wfm/schedule-routes.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
 import { registerWfmRoutes } from "../wfm/wfm-routes.js";
 import type { SentraApp } from "./api.js";
@@ -153,6 +154,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerKbRoutes(v1, services);
       registerCustomerRoutes(v1, services);
       registerCustomerPrivacyRoutes(v1, services);
+      registerScheduleRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

@@ -4,6 +4,7 @@ import * as routing from "./0002-routing.js";
 import * as customers from "./0003-customers.js";
 import * as casesKb from "./0004-cases-kb.js";
 import * as wfmForecast from "./0005-wfm-forecast.js";
+import * as wfmSchedule from "./0006-wfm-schedule.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003-customers": customers,
   "0004-cases-kb": casesKb,
   "0005-wfm-forecast": wfmForecast,
+  "0006-wfm-schedule": wfmSchedule,
 };
