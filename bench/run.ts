@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   startup: () => import("./startup.js"),
   "routing-e2e": () => import("./routing-e2e-only.js"),
   "customers-dedup": () => import("./customers-dedup.js"),
+  wfm: () => import("./wfm.js"),
 };
 
 const name = process.argv[2];
