@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "./http";
+
+/** The knowledge-base API's shapes as the web app reads them (see packages/server/src/knowledge/). */
+
+export const KB_LANGUAGES = ["id", "en"] as const;
+
+export interface Article {
+  id: string;
+  language: string;
+  title: string;
+  body: string;
+  status: "draft" | "published" | "archived";
+  version: number;
+  tags?: string[];
+  updatedAt: string;
+}
+
+export interface ArticleHit {
+  id: string;
+  language: string;
+  title: string;
+  excerpt: string;
+  score?: number;
+}
+
+export interface ArticleVersion {
+  version: number;
+  status: string;
+  title: string;
+  createdAt: string;
+}
+
+export interface ArticleBody {
+  language: string;
+  title: string;
+  body: string;
+  tags?: string[];
+}
+
+export const kbKeys = {
+  all: ["kb"] as const,
+  search: (q: string, lang: string | null) => ["kb", "search", q, lang] as const,
+  suggest: (text: string) => ["kb", "suggest", text] as const,
+  article: (id: string) => ["kb", "article", id] as const,
+  versions: (id: string) => ["kb", "versions", id] as const,
+};
+
+export function useKbSearch(q: string, lang: string | null) {
+  return useQuery({
+    queryKey: kbKeys.search(q, lang),
+    queryFn: async () => {
+      const params = new URLSearchParams({ q });
+      if (lang) params.set("lang", lang);
+      return (await api<{ items: ArticleHit[] }>(`/kb/search?${params.toString()}`)).items;
+    },
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Articles that fit what the customer wrote; asked again only when the text changes. */
+export function useKbSuggestions(text: string) {
+  return useQuery({
+    queryKey: kbKeys.suggest(text),
+    queryFn: async () =>
+      (await api<{ items: ArticleHit[] }>("/kb/suggest", { method: "POST", body: { text } })).items,
+    enabled: text.trim().length >= 3,
+    staleTime: 60_000,
+  });
+}
+
+export function useArticle(id: string | null) {
+  return useQuery({
+    queryKey: kbKeys.article(id ?? ""),
+    queryFn: () => api<Article>(`/kb/articles/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useArticleVersions(id: string | null) {
+  return useQuery({
+    queryKey: kbKeys.versions(id ?? ""),
+    queryFn: async () => (await api<{ items: ArticleVersion[] }>(`/kb/articles/${id}/versions`)).items,
+    enabled: id !== null,
+  });
+}
+
+export function useSaveArticle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string | null; body: ArticleBody }) =>
+      input.id === null
+        ? api<Article>("/kb/articles", { method: "POST", body: input.body })
+        : api<Article>(`/kb/articles/${input.id}`, { method: "PATCH", body: input.body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: kbKeys.all }),
+  });
+}
+
+export function usePublishArticle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<Article>(`/kb/articles/${id}/publish`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: kbKeys.all }),
+  });
+}

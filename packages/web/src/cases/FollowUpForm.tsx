@@ -1,0 +1,54 @@
+import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFollowUp } from "../api/cases";
+import { QueryError } from "../components/QueryError";
+
+/** A reminder on the case for a given time (the browser's local time, sent as an instant). */
+export function FollowUpForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const followUp = useFollowUp();
+  const [when, setWhen] = useState("");
+  const [text, setText] = useState("");
+  const valid = when !== "" && !Number.isNaN(Date.parse(when)) && text.trim() !== "";
+  return (
+    <Stack gap="xs">
+      {followUp.isError ? <QueryError error={followUp.error} /> : null}
+      <Group align="flex-end" grow>
+        <TextInput
+          type="datetime-local"
+          label={t("cases.followUp.when")}
+          value={when}
+          onChange={(event) => setWhen(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t("cases.followUp.what")}
+          value={text}
+          maxLength={500}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
+      </Group>
+      <Group justify="flex-end">
+        <Button
+          size="xs"
+          variant="default"
+          disabled={!valid}
+          loading={followUp.isPending}
+          onClick={() =>
+            followUp.mutate(
+              { id: caseId, dueAt: new Date(when).toISOString(), text: text.trim() },
+              {
+                onSuccess: () => {
+                  setWhen("");
+                  setText("");
+                },
+              },
+            )
+          }
+        >
+          {t("cases.followUp.add")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

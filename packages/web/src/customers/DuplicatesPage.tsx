@@ -1,0 +1,122 @@
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { type DuplicateCandidate, type Merge, useDuplicates, useMerge, useUndoMerge } from "../api/customers";
+import { IconArrowBackUp, IconGitMerge } from "../components/icons";
+import { PageHeader } from "../components/PageHeader";
+import { QueryError } from "../components/QueryError";
+import { apiErrorText } from "../i18n/api-error";
+import { useFormat } from "../i18n/useFormat";
+
+function CandidateCard({
+  candidate,
+  onMerged,
+}: {
+  candidate: DuplicateCandidate;
+  onMerged: (merge: Merge) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const merge = useMerge();
+  const [survivorId, setSurvivorId] = useState(candidate.customers[0]?.id ?? "");
+  const mergedIds = candidate.customers.map((customer) => customer.id).filter((id) => id !== survivorId);
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="duplicate">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Badge color={candidate.score >= 0.9 ? "red" : "orange"} variant="light">
+              {t("duplicates.score", { score: format.number(Math.round(candidate.score * 100)) })}
+            </Badge>
+            {candidate.reasons.map((reason) => (
+              <Badge key={reason} color="gray" variant="outline" size="sm">
+                {t(`duplicates.reason.${reason}`, { defaultValue: reason })}
+              </Badge>
+            ))}
+          </Group>
+          <Button
+            size="xs"
+            leftSection={<IconGitMerge size={14} aria-hidden />}
+            loading={merge.isPending}
+            disabled={!survivorId || mergedIds.length === 0}
+            onClick={() => merge.mutate({ survivorId, mergedIds }, { onSuccess: onMerged })}
+          >
+            {t("duplicates.merge")}
+          </Button>
+        </Group>
+        <Radio.Group value={survivorId} onChange={setSurvivorId} label={t("duplicates.keep")}>
+          <Stack gap={6} mt={4}>
+            {candidate.customers.map((customer) => (
+              <Radio
+                key={customer.id}
+                value={customer.id}
+                label={
+                  <Group gap="xs">
+                    <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
+                      {customer.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {[customer.phone, customer.email, customer.dateOfBirth].filter(Boolean).join(" · ")}
+                    </Text>
+                  </Group>
+                }
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {merge.isError ? (
+          <Text size="sm" c="red">
+            {apiErrorText(merge.error, t)}
+          </Text>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Likely duplicates with their score and why; the supervisor picks the record to keep, and may undo. */
+export function DuplicatesPage() {
+  const { t } = useTranslation();
+  const duplicates = useDuplicates();
+  const undo = useUndoMerge();
+  const [lastMerge, setLastMerge] = useState<Merge | null>(null);
+  return (
+    <>
+      <PageHeader title={t("duplicates.title")} description={t("duplicates.description")} />
+      {duplicates.isError ? <QueryError error={duplicates.error} /> : null}
+      {lastMerge ? (
+        <Alert color="teal" variant="light" mb="md" data-testid="merged">
+          <Group justify="space-between">
+            <Text size="sm">{t("duplicates.merged")}</Text>
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconArrowBackUp size={14} aria-hidden />}
+              loading={undo.isPending}
+              onClick={() => undo.mutate(lastMerge.id, { onSuccess: () => setLastMerge(null) })}
+            >
+              {t("duplicates.undo")}
+            </Button>
+          </Group>
+          {undo.isError ? (
+            <Text size="sm" c="red">
+              {apiErrorText(undo.error, t)}
+            </Text>
+          ) : null}
+        </Alert>
+      ) : null}
+      {duplicates.isPending ? <Loader size="sm" /> : null}
+      {duplicates.data?.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("duplicates.none")}
+        </Text>
+      ) : null}
+      <Stack gap="sm">
+        {(duplicates.data ?? []).map((candidate) => (
+          <CandidateCard key={candidate.id} candidate={candidate} onMerged={setLastMerge} />
+        ))}
+      </Stack>
+    </>
+  );
+}
