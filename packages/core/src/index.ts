@@ -1,6 +1,7 @@
 export * from "./access/roles.js";
 export * from "./contracts/people.js";
 export * from "./contracts/routing.js";
+export * from "./customers/index.js";
 export * from "./errors/sentra-error.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";
