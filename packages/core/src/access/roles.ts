@@ -29,6 +29,11 @@ export const PERMISSIONS = [
   "customers:erase",
   "customers:unmask",
   "privacy:manage",
+  "cases:read",
+  "cases:work",
+  "cases:manage",
+  "kb:read",
+  "kb:write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +58,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "customers:merge",
     "customers:export",
     "customers:unmask",
+    "cases:read",
+    "cases:work",
+    "cases:manage",
+    "kb:read",
+    "kb:write",
   ],
   agent: [
     "tenant:read",
@@ -63,6 +73,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "routing:work",
     "customers:read",
     "customers:write",
+    "cases:read",
+    "cases:work",
+    "kb:read",
   ],
   qa: [
     "tenant:read",
@@ -72,6 +85,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "routing:read",
     "stats:read",
     "customers:read",
+    "cases:read",
+    "kb:read",
+    "kb:write",
   ],
   wfm: [
     "routing:read",
@@ -82,6 +98,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:wallboard",
     "realtime:queue",
     "realtime:own_work",
+    "kb:read",
   ],
 };
 

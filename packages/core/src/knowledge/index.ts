@@ -1,0 +1,4 @@
+export * from "./article.js";
+export * from "./excerpt.js";
+export * from "./search-terms.js";
+export * from "./stop-words.js";
