@@ -54,7 +54,7 @@ function OpenCases({ customerId, interactionId }: { customerId: string; interact
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap">
               <Anchor component={Link} to={`/cases/${item.id}`} size="sm" fw={500}>
-                {t(`cases.type.${item.type}`)} · {item.category}
+                {item.subject}
               </Anchor>
               <Group gap={4} wrap="nowrap">
                 <CasePriorityBadge priority={item.priority} />
@@ -98,11 +98,7 @@ export function CustomerPanel({ customerId, interactionId }: { customerId: strin
         {t("customers.openProfile")}
       </Anchor>
       <Divider />
-      <VerificationForm
-        customerId={profile.id}
-        interactionId={interactionId}
-        level={profile.verificationLevel}
-      />
+      <VerificationForm customerId={profile.id} interactionId={interactionId} />
       <Divider />
       <Tabs defaultValue="cases" keepMounted={false}>
         <Tabs.List>

@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Queue } from "../api/routing-types";
 import { IconArrowsExchange, IconCheck, IconChevronDown, IconPlayerStop } from "../components/icons";
+import { useLocale } from "../i18n/useLocale";
 import { KbSuggestions } from "../knowledge/KbSuggestions";
 import { ChannelIcon } from "../routing/ChannelIcon";
 import { clockDuration } from "../routing/duration";
@@ -51,6 +52,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function WorkPanel(props: WorkPanelProps) {
   const { item, queues, dispositions, now, busy, error } = props;
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const [notes, setNotes] = useState("");
   const [disposition, setDisposition] = useState<string | null>(null);
   const queue = queues.find((candidate) => candidate.id === item.queueId);
@@ -183,7 +185,7 @@ export function WorkPanel(props: WorkPanelProps) {
                   {t("desk.work.end")}
                 </Button>
               </Group>
-              <KbSuggestions text={notes} onInsert={insert} />
+              <KbSuggestions text={notes} language={locale} onInsert={insert} />
             </Stack>
           </Grid.Col>
           {item.customerId ? (

@@ -11,49 +11,62 @@ export type CaseType = (typeof CASE_TYPES)[number];
 export const CASE_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
+export const ESCALATION_TIERS = ["agent", "supervisor", "back_office"] as const;
+export type EscalationTier = (typeof ESCALATION_TIERS)[number];
+
 export interface Case {
   id: string;
-  number?: string | number;
   customerId: string;
-  interactionId?: string | null;
+  originInteractionId: string | null;
   type: CaseType;
-  category: string;
+  category: string | null;
+  subject: string;
+  description: string;
   priority: CasePriority;
   status: CaseStatus;
-  subject?: string | null;
-  description: string;
-  ownerId?: string | null;
-  dueAt?: string | null;
-  overdue?: boolean;
-  escalationReason?: string | null;
-  createdAt: string;
+  tier: EscalationTier;
+  ownerUserId: string | null;
+  ownerTeamId: string | null;
+  sla: {
+    firstResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    paused: boolean;
+    overdue: boolean;
+  };
+  openedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
   updatedAt: string;
 }
 
-export interface TimelineEntry {
-  id: string;
-  kind: string;
-  text?: string | null;
-  actorId?: string | null;
+/** One thing that happened to a case: created, note, status change, escalation, follow-up… */
+export interface CaseEvent {
+  seq: number;
+  type: string;
   at: string;
-  data?: Record<string, unknown>;
+  actor: { type: string; id: string | null };
+  data: Record<string, unknown>;
 }
 
 export interface NewCaseBody {
   customerId: string;
   interactionId?: string;
   type: CaseType;
-  category: string;
-  priority: CasePriority;
+  category?: string;
+  subject: string;
   description: string;
+  priority: CasePriority;
 }
 
 export interface CaseFilters {
   status?: CaseStatus;
-  ownerId?: string;
+  ownerUserId?: string;
   overdue?: boolean;
   customerId?: string;
 }
+
+/** Category codes as the API accepts them (lowercase, digits and _), e.g. card_blocked. */
+export const CASE_CATEGORY = /^[a-z][a-z0-9_]{0,59}$/;
 
 export const caseKeys = {
   all: ["cases"] as const,
@@ -67,7 +80,7 @@ export const CASES_PAGE_SIZE = 25;
 function filterQuery(filters: CaseFilters): string {
   const params = new URLSearchParams();
   if (filters.status) params.set("status", filters.status);
-  if (filters.ownerId) params.set("ownerId", filters.ownerId);
+  if (filters.ownerUserId) params.set("ownerUserId", filters.ownerUserId);
   if (filters.overdue) params.set("overdue", "true");
   if (filters.customerId) params.set("customerId", filters.customerId);
   const text = params.toString();
@@ -90,7 +103,7 @@ export function useCase(id: string) {
 export function useTimeline(id: string) {
   return useQuery({
     queryKey: caseKeys.timeline(id),
-    queryFn: async () => (await api<{ items: TimelineEntry[] }>(`/cases/${id}/timeline`)).items,
+    queryFn: async () => (await api<{ items: CaseEvent[] }>(`/cases/${id}/timeline`)).items,
   });
 }
 
@@ -107,8 +120,8 @@ export const useCreateCase = () =>
   useCaseMutation((body: NewCaseBody) => api<Case>("/cases", { method: "POST", body }));
 
 export const useAddNote = () =>
-  useCaseMutation(({ id, text }: { id: string; text: string }) =>
-    api<Case>(`/cases/${id}/notes`, { method: "POST", body: { text } }),
+  useCaseMutation(({ id, body }: { id: string; body: string }) =>
+    api<Case>(`/cases/${id}/notes`, { method: "POST", body: { body } }),
   );
 
 export const useEscalate = () =>
@@ -117,11 +130,12 @@ export const useEscalate = () =>
   );
 
 export const useChangeStatus = () =>
-  useCaseMutation(({ id, status }: { id: string; status: CaseStatus }) =>
-    api<Case>(`/cases/${id}/status`, { method: "POST", body: { status } }),
+  useCaseMutation(({ id, status, comment }: { id: string; status: CaseStatus; comment?: string }) =>
+    api<Case>(`/cases/${id}/status`, { method: "POST", body: { status, ...(comment ? { comment } : {}) } }),
   );
 
 export const useFollowUp = () =>
-  useCaseMutation(({ id, dueAt, text }: { id: string; dueAt: string; text: string }) =>
-    api<Case>(`/cases/${id}/follow-ups`, { method: "POST", body: { dueAt, text } }),
+  useCaseMutation(
+    ({ id, ...body }: { id: string; reason: string; channel: "callback" | "outbound"; dueAt?: string }) =>
+      api<Case>(`/cases/${id}/follow-ups`, { method: "POST", body }),
   );

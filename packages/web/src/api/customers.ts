@@ -4,46 +4,85 @@ import type { Page } from "./types";
 
 /** The customers API's shapes as the web app reads them (see packages/server/src/customers/*-routes.ts). */
 
-export const PROFILE_FIELDS = ["email", "phone", "dateOfBirth", "nationalId", "address"] as const;
+/** Personal facts shown on a profile, in the order agents read them; values may be masks ("••••5678"). */
+export const PROFILE_FIELDS = [
+  "customerNumber",
+  "phones",
+  "emails",
+  "birthDate",
+  "accountNumbers",
+  "address",
+  "mothersMaidenName",
+] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export interface Customer {
   id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  dateOfBirth: string | null;
-  nationalId: string | null;
+  fullName: string;
+  preferredName: string | null;
+  phones: string[];
+  emails: string[];
+  customerNumber: string | null;
+  accountNumbers: string[];
   address: string | null;
+  birthDate: string | null;
+  mothersMaidenName: string | null;
   language: string | null;
-  /** Fields the server replaced by a mask because this viewer has not verified the customer. */
-  maskedFields: ProfileField[];
-  verificationLevel: string | null;
+  segment: string | null;
+  customFields: Record<string, unknown>;
+  doNotContact: boolean;
+  mergedInto: string | null;
+  erased: boolean;
   createdAt: string;
   updatedAt: string;
+  /** True when personal fields were replaced by masks for this viewer. */
+  masked: boolean;
 }
 
+/** The server's mask marker (packages/core/src/customers/masking.ts): masks keep at most 4 digits. */
+export const MASK = "••••";
+
+export const isMaskedValue = (value: string | null | readonly string[]): boolean =>
+  value !== null && (typeof value === "string" ? value.includes(MASK) : value.some((v) => v.includes(MASK)));
+
 export interface CustomerBody {
-  name: string;
-  email?: string | null;
-  phone?: string | null;
-  dateOfBirth?: string | null;
-  nationalId?: string | null;
+  fullName: string;
+  preferredName?: string | null;
+  phones?: string[];
+  emails?: string[];
+  customerNumber?: string | null;
+  accountNumbers?: string[];
   address?: string | null;
+  birthDate?: string | null;
+  mothersMaidenName?: string | null;
   language?: string | null;
 }
 
-export interface VerificationQuestion {
-  /** Which stored fact the answer is compared to, e.g. "dateOfBirth"; never the fact itself. */
-  field: string;
-  label?: string;
+export const VERIFICATION_FACTS = [
+  "customer_number",
+  "birth_date",
+  "account_last4",
+  "mothers_maiden_name",
+  "registered_email",
+  "phone_last4",
+] as const;
+export type VerificationFact = (typeof VERIFICATION_FACTS)[number];
+
+export interface VerificationSettings {
+  policy: { mode: "all" | "any"; facts: VerificationFact[]; required: number; maxFailedAttempts: number };
+  maskedFields: string[];
 }
 
-export interface VerificationResult {
-  level: string;
-  passed: boolean;
-  failedFields?: string[];
-  attemptsLeft?: number;
+/** The identity check's standing on one interaction; names the facts that matched, never the answers. */
+export interface VerificationStatus {
+  interactionId: string;
+  customerId: string;
+  level: "none" | "partial" | "verified";
+  matched: string[];
+  failed: string[];
+  failedAttempts: number;
+  attemptsLeft: number;
+  locked: boolean;
 }
 
 export interface HistoryItem {
@@ -57,23 +96,32 @@ export interface HistoryItem {
 }
 
 export interface Consent {
+  id?: string;
   purpose: string;
-  channel?: string | null;
-  granted: boolean;
-  updatedAt?: string;
+  channel: string;
+  method?: string;
+  source?: string;
+  givenAt?: string;
+  withdrawnAt?: string | null;
 }
 
-export interface DuplicateCandidate {
-  id: string;
+export interface DuplicateReason {
+  kind: string;
+  detail: string;
+  weight: number;
+}
+
+export interface DuplicatePair {
+  a: Customer;
+  b: Customer;
   score: number;
-  reasons: string[];
-  customers: Customer[];
+  reasons: DuplicateReason[];
 }
 
 export interface Merge {
   id: string;
   survivorId: string;
-  mergedIds: string[];
+  duplicateId: string;
 }
 
 export interface ImportRowReport {
@@ -97,7 +145,9 @@ export const customerKeys = {
   history: (id: string) => ["customers", "history", id] as const,
   consent: (id: string) => ["customers", "consent", id] as const,
   duplicates: ["customers", "duplicates"] as const,
-  policy: ["customers", "verification-policy"] as const,
+  policy: ["customers", "verification-settings"] as const,
+  verification: (id: string, interactionId: string) =>
+    ["customers", "verification", id, interactionId] as const,
 };
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -125,22 +175,36 @@ export function useCustomer(id: string | null, interactionId: string | null = nu
   });
 }
 
-export function useVerificationPolicy(enabled = true) {
+export function useVerificationSettings(enabled = true) {
   return useQuery({
     queryKey: customerKeys.policy,
-    queryFn: async () =>
-      (await api<{ questions: VerificationQuestion[] }>("/customers/verification-policy")).questions,
+    queryFn: () => api<VerificationSettings>("/customers/verification-settings"),
     staleTime: 10 * 60_000,
     enabled,
   });
 }
 
+/** Where the identity check stands on this interaction (level, attempts left, locked). */
+export function useVerificationStatus(customerId: string, interactionId: string) {
+  return useQuery({
+    queryKey: customerKeys.verification(customerId, interactionId),
+    queryFn: () =>
+      api<VerificationStatus>(
+        `/customers/${customerId}/verification?interactionId=${encodeURIComponent(interactionId)}`,
+      ),
+  });
+}
+
+/** Answers go up; the reply is the new standing. The profile is re-read, since a pass unmasks it. */
 export function useVerify(customerId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { interactionId: string; answers: Record<string, string> }) =>
-      api<VerificationResult>(`/customers/${customerId}/verification`, { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["customers", "one", customerId] }),
+    mutationFn: (body: { interactionId: string; answers: Partial<Record<VerificationFact, string>> }) =>
+      api<VerificationStatus>(`/customers/${customerId}/verification`, { method: "POST", body }),
+    onSuccess: (status) => {
+      client.setQueryData(customerKeys.verification(customerId, status.interactionId), status);
+      return client.invalidateQueries({ queryKey: ["customers", "one", customerId] });
+    },
   });
 }
 
@@ -159,11 +223,20 @@ export function useConsents(id: string) {
   });
 }
 
-export function useSetConsent(id: string) {
+export function useRecordConsent(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { purpose: string; granted: boolean }) =>
-      api<Consent>(`/customers/${id}/consents`, { method: "PUT", body }),
+    mutationFn: (body: { purpose: string; channel: string; method: string; source: string }) =>
+      api<Consent>(`/customers/${id}/consents`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.consent(id) }),
+  });
+}
+
+export function useWithdrawConsent(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (consentId: string) =>
+      api<Consent>(`/customers/${id}/consents/${consentId}/withdraw`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.consent(id) }),
   });
 }
@@ -182,14 +255,14 @@ export function useSaveCustomer() {
 export function useDuplicates() {
   return useQuery({
     queryKey: customerKeys.duplicates,
-    queryFn: async () => (await api<{ items: DuplicateCandidate[] }>("/customers/duplicates")).items,
+    queryFn: async () => (await api<{ items: DuplicatePair[] }>("/customers/duplicates")).items,
   });
 }
 
 export function useMerge() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { survivorId: string; mergedIds: string[] }) =>
+    mutationFn: (body: { survivorId: string; duplicateId: string }) =>
       api<Merge>("/customers/merge", { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
   });

@@ -10,7 +10,7 @@ export interface Article {
   language: string;
   title: string;
   body: string;
-  status: "draft" | "published" | "archived";
+  status: "draft" | "published";
   version: number;
   tags?: string[];
   updatedAt: string;
@@ -41,7 +41,8 @@ export interface ArticleBody {
 export const kbKeys = {
   all: ["kb"] as const,
   search: (q: string, lang: string | null) => ["kb", "search", q, lang] as const,
-  suggest: (text: string) => ["kb", "suggest", text] as const,
+  suggest: (text: string, language: string) => ["kb", "suggest", text, language] as const,
+  list: (lang: string | null) => ["kb", "list", lang] as const,
   article: (id: string) => ["kb", "article", id] as const,
   versions: (id: string) => ["kb", "versions", id] as const,
 };
@@ -55,15 +56,26 @@ export function useKbSearch(q: string, lang: string | null) {
       return (await api<{ items: ArticleHit[] }>(`/kb/search?${params.toString()}`)).items;
     },
     placeholderData: (previous) => previous,
+    enabled: q.trim().length > 0,
+  });
+}
+
+/** The newest articles (drafts too, for editors), shown before anything is searched. */
+export function useArticles(lang: string | null) {
+  return useQuery({
+    queryKey: kbKeys.list(lang),
+    queryFn: async () =>
+      (await api<{ items: Article[] }>(`/kb/articles${lang ? `?lang=${encodeURIComponent(lang)}` : ""}`))
+        .items,
   });
 }
 
 /** Articles that fit what the customer wrote; asked again only when the text changes. */
-export function useKbSuggestions(text: string) {
+export function useKbSuggestions(text: string, language: string) {
   return useQuery({
-    queryKey: kbKeys.suggest(text),
+    queryKey: kbKeys.suggest(text, language),
     queryFn: async () =>
-      (await api<{ items: ArticleHit[] }>("/kb/suggest", { method: "POST", body: { text } })).items,
+      (await api<{ items: ArticleHit[] }>("/kb/suggest", { method: "POST", body: { text, language } })).items,
     enabled: text.trim().length >= 3,
     staleTime: 60_000,
   });

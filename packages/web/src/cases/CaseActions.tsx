@@ -22,7 +22,7 @@ export function CaseActions({ item, compact = false }: { item: Case; compact?: b
   };
   const send = () => {
     if (!text.trim()) return;
-    if (mode === "note") note.mutate({ id: item.id, text: text.trim() }, { onSuccess: done });
+    if (mode === "note") note.mutate({ id: item.id, body: text.trim() }, { onSuccess: done });
     if (mode === "escalate") escalate.mutate({ id: item.id, reason: text.trim() }, { onSuccess: done });
   };
 

@@ -1,7 +1,14 @@
 import { Anchor, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { CASE_STATUSES, type CaseStatus, useCase, useChangeStatus, useTimeline } from "../api/cases";
+import {
+  CASE_STATUSES,
+  type CaseEvent,
+  type CaseStatus,
+  useCase,
+  useChangeStatus,
+  useTimeline,
+} from "../api/cases";
 import { useCan } from "../api/permissions";
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
@@ -23,6 +30,17 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+const isStatus = (value: string): value is CaseStatus => (CASE_STATUSES as readonly string[]).includes(value);
+
+/** The words an event carries: a note's body, an escalation's reason, a status change's comment. */
+function eventText(event: CaseEvent): string | null {
+  for (const key of ["body", "reason", "comment"]) {
+    const value = event.data[key];
+    if (typeof value === "string" && value.trim()) return value;
+  }
+  return null;
+}
+
 function CaseTimeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -32,11 +50,17 @@ function CaseTimeline({ caseId }: { caseId: string }) {
   return (
     <Timeline bulletSize={14} lineWidth={2} data-testid="case-timeline">
       {timeline.data.map((entry) => (
-        <Timeline.Item key={entry.id} title={t(`cases.timeline.${entry.kind}`, { defaultValue: entry.kind })}>
-          {entry.text ? (
+        <Timeline.Item
+          key={entry.seq}
+          title={t(`cases.timeline.${entry.type}`, { defaultValue: entry.type })}
+        >
+          {eventText(entry) ? (
             <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              {entry.text}
+              {eventText(entry)}
             </Text>
+          ) : null}
+          {typeof entry.data.to === "string" && isStatus(entry.data.to) ? (
+            <CaseStatusBadge status={entry.data.to} />
           ) : null}
           <Text size="xs" c="dimmed">
             {format.dateTimeShort(entry.at)}
@@ -61,7 +85,7 @@ export function CaseDetailPage() {
   return (
     <>
       <PageHeader
-        title={t("cases.detailTitle", { type: t(`cases.type.${item.type}`), category: item.category })}
+        title={item.subject}
         actions={
           <Group gap="xs">
             <CasePriorityBadge priority={item.priority} />
@@ -84,15 +108,17 @@ export function CaseDetailPage() {
                     </Anchor>
                   </Fact>
                   <Fact label={t("cases.fields.due")}>
-                    <Text size="sm" c={item.overdue ? "red" : undefined}>
-                      {item.dueAt ? format.dateTimeShort(item.dueAt) : "—"}
+                    <Text size="sm" c={item.sla.overdue ? "red" : undefined}>
+                      {item.sla.resolutionDueAt ? format.dateTimeShort(item.sla.resolutionDueAt) : "—"}
                     </Text>
                   </Fact>
-                  <Fact label={t("cases.fields.created")}>{format.dateTimeShort(item.createdAt)}</Fact>
+                  <Fact label={t("cases.fields.created")}>{format.dateTimeShort(item.openedAt)}</Fact>
                 </SimpleGrid>
-                {item.escalationReason ? (
-                  <Fact label={t("cases.escalationReason")}>{item.escalationReason}</Fact>
-                ) : null}
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <Fact label={t("cases.fields.type")}>{t(`cases.type.${item.type}`)}</Fact>
+                  <Fact label={t("cases.fields.category")}>{item.category ?? "—"}</Fact>
+                  <Fact label={t("cases.fields.tier")}>{t(`cases.tier.${item.tier}`)}</Fact>
+                </SimpleGrid>
               </Stack>
             </Paper>
             {canWork ? (

@@ -34,10 +34,11 @@ export function CasesTable({ cases, busy = false }: { cases: Case[]; busy?: bool
             <Table.Tr key={item.id} data-testid="case-row">
               <Table.Td>
                 <Anchor component={Link} to={`/cases/${item.id}`} size="sm" fw={500}>
-                  {t(`cases.type.${item.type}`)} · {item.category}
+                  {item.subject}
                 </Anchor>
                 <Text size="xs" c="dimmed" lineClamp={1}>
-                  {item.description}
+                  {t(`cases.type.${item.type}`)}
+                  {item.category ? ` · ${item.category}` : ""}
                 </Text>
               </Table.Td>
               <Table.Td>
@@ -47,12 +48,12 @@ export function CasesTable({ cases, busy = false }: { cases: Case[]; busy?: bool
                 <CasePriorityBadge priority={item.priority} />
               </Table.Td>
               <Table.Td>
-                {item.dueAt ? (
-                  <Text size="sm" c={item.overdue ? "red" : undefined}>
-                    {format.dateTimeShort(item.dueAt)}
+                {item.sla.resolutionDueAt ? (
+                  <Text size="sm" c={item.sla.overdue ? "red" : undefined}>
+                    {format.dateTimeShort(item.sla.resolutionDueAt)}
                   </Text>
                 ) : null}
-                {item.overdue ? (
+                {item.sla.overdue ? (
                   <Badge color="red" size="xs" variant="filled">
                     {t("cases.overdue")}
                   </Badge>

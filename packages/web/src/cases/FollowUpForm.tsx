@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFollowUp } from "../api/cases";
@@ -10,6 +10,7 @@ export function FollowUpForm({ caseId }: { caseId: string }) {
   const followUp = useFollowUp();
   const [when, setWhen] = useState("");
   const [text, setText] = useState("");
+  const [channel, setChannel] = useState<"callback" | "outbound">("callback");
   const valid = when !== "" && !Number.isNaN(Date.parse(when)) && text.trim() !== "";
   return (
     <Stack gap="xs">
@@ -20,6 +21,16 @@ export function FollowUpForm({ caseId }: { caseId: string }) {
           label={t("cases.followUp.when")}
           value={when}
           onChange={(event) => setWhen(event.currentTarget.value)}
+        />
+        <Select
+          label={t("cases.followUp.channel")}
+          data={[
+            { value: "callback", label: t("cases.followUp.callback") },
+            { value: "outbound", label: t("cases.followUp.outbound") },
+          ]}
+          value={channel}
+          allowDeselect={false}
+          onChange={(value) => setChannel(value === "outbound" ? "outbound" : "callback")}
         />
         <TextInput
           label={t("cases.followUp.what")}
@@ -36,7 +47,7 @@ export function FollowUpForm({ caseId }: { caseId: string }) {
           loading={followUp.isPending}
           onClick={() =>
             followUp.mutate(
-              { id: caseId, dueAt: new Date(when).toISOString(), text: text.trim() },
+              { id: caseId, dueAt: new Date(when).toISOString(), reason: text.trim(), channel },
               {
                 onSuccess: () => {
                   setWhen("");

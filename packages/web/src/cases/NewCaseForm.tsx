@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from "@manti
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  CASE_CATEGORY,
   CASE_PRIORITIES,
   CASE_TYPES,
   type Case,
@@ -26,6 +27,7 @@ export function NewCaseForm({ customerId, interactionId, onCreated, onCancel }: 
   const { t } = useTranslation();
   const create = useCreateCase();
   const [type, setType] = useState<CaseType>("complaint");
+  const [subject, setSubject] = useState("");
   const [category, setCategory] = useState("");
   const [priority, setPriority] = useState<CasePriority>("normal");
   const [description, setDescription] = useState("");
@@ -33,14 +35,16 @@ export function NewCaseForm({ customerId, interactionId, onCreated, onCancel }: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!category.trim() || !description.trim()) return setMissing(true);
+    const code = category.trim();
+    if (!subject.trim() || (code && !CASE_CATEGORY.test(code))) return setMissing(true);
     setMissing(false);
     create.mutate(
       {
         customerId,
         ...(interactionId ? { interactionId } : {}),
         type,
-        category: category.trim(),
+        ...(code ? { category: code } : {}),
+        subject: subject.trim(),
         priority,
         description: description.trim(),
       },
@@ -75,21 +79,31 @@ export function NewCaseForm({ customerId, interactionId, onCreated, onCancel }: 
           />
         </Group>
         <TextInput
-          label={t("cases.fields.category")}
+          label={t("cases.fields.subject")}
           required
+          value={subject}
+          maxLength={300}
+          error={missing && !subject.trim() ? t("validation.required") : undefined}
+          onChange={(event) => setSubject(event.currentTarget.value)}
+        />
+        <TextInput
+          label={t("cases.fields.category")}
+          description={t("cases.categoryHint")}
           value={category}
-          maxLength={100}
-          error={missing && !category.trim() ? t("validation.required") : undefined}
+          maxLength={60}
+          error={
+            missing && category.trim() && !CASE_CATEGORY.test(category.trim())
+              ? t("validation.code", { code: category.trim() })
+              : undefined
+          }
           onChange={(event) => setCategory(event.currentTarget.value)}
         />
         <Textarea
           label={t("cases.fields.description")}
-          required
           autosize
           minRows={3}
-          maxLength={4000}
+          maxLength={10000}
           value={description}
-          error={missing && !description.trim() ? t("validation.required") : undefined}
           onChange={(event) => setDescription(event.currentTarget.value)}
         />
         <Group justify="flex-end" gap="xs">

@@ -51,7 +51,7 @@ export function CustomerDetailPage() {
   return (
     <>
       <PageHeader
-        title={profile.name}
+        title={profile.fullName}
         description={t("customers.detailDescription")}
         actions={
           <Group gap="xs">
@@ -121,7 +121,7 @@ export function CustomerDetailPage() {
       <ConfirmModal
         opened={erasing}
         title={t("customers.eraseTitle")}
-        message={t("customers.eraseMessage", { name: profile.name })}
+        message={t("customers.eraseMessage", { name: profile.fullName })}
         confirmLabel={t("customers.eraseConfirm")}
         busy={erase.isPending}
         error={erase.isError ? apiErrorText(erase.error, t) : null}

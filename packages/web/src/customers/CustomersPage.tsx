@@ -51,9 +51,9 @@ export function CustomersPage() {
           <Table striped highlightOnHover withTableBorder aria-label={t("customers.tableLabel")}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("customers.fields.name")}</Table.Th>
-                <Table.Th>{t("customers.fields.phone")}</Table.Th>
-                <Table.Th>{t("customers.fields.email")}</Table.Th>
+                <Table.Th>{t("customers.fields.fullName")}</Table.Th>
+                <Table.Th>{t("customers.fields.phones")}</Table.Th>
+                <Table.Th>{t("customers.fields.emails")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -70,14 +70,14 @@ export function CustomersPage() {
                 <Table.Tr key={customer.id} data-testid="customer-row">
                   <Table.Td>
                     <Anchor component={Link} to={`/customers/${customer.id}`} size="sm" fw={500}>
-                      {customer.name}
+                      {customer.fullName}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{customer.phone ?? "—"}</Text>
+                    <Text size="sm">{customer.phones.join(", ") || "—"}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{customer.email ?? "—"}</Text>
+                    <Text size="sm">{customer.emails.join(", ") || "—"}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

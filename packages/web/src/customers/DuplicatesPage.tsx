@@ -2,36 +2,35 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type DuplicateCandidate, type Merge, useDuplicates, useMerge, useUndoMerge } from "../api/customers";
+import { type DuplicatePair, type Merge, useDuplicates, useMerge, useUndoMerge } from "../api/customers";
 import { IconArrowBackUp, IconGitMerge } from "../components/icons";
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
 import { apiErrorText } from "../i18n/api-error";
 import { useFormat } from "../i18n/useFormat";
 
-function CandidateCard({
-  candidate,
-  onMerged,
-}: {
-  candidate: DuplicateCandidate;
-  onMerged: (merge: Merge) => void;
-}) {
+function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (merge: Merge) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const merge = useMerge();
-  const [survivorId, setSurvivorId] = useState(candidate.customers[0]?.id ?? "");
-  const mergedIds = candidate.customers.map((customer) => customer.id).filter((id) => id !== survivorId);
+  const [survivorId, setSurvivorId] = useState(pair.a.id);
+  const duplicateId = survivorId === pair.a.id ? pair.b.id : pair.a.id;
   return (
     <Paper withBorder p="md" radius="md" data-testid="duplicate">
       <Stack gap="xs">
         <Group justify="space-between">
           <Group gap="xs">
-            <Badge color={candidate.score >= 0.9 ? "red" : "orange"} variant="light">
-              {t("duplicates.score", { score: format.number(Math.round(candidate.score * 100)) })}
+            <Badge color={pair.score >= 0.9 ? "red" : "orange"} variant="light">
+              {t("duplicates.score", { score: format.number(Math.round(pair.score * 100)) })}
             </Badge>
-            {candidate.reasons.map((reason) => (
-              <Badge key={reason} color="gray" variant="outline" size="sm">
-                {t(`duplicates.reason.${reason}`, { defaultValue: reason })}
+            {pair.reasons.map((reason) => (
+              <Badge
+                key={reason.kind}
+                color={reason.weight < 0 ? "gray" : "blue"}
+                variant="outline"
+                size="sm"
+              >
+                {reason.detail}
               </Badge>
             ))}
           </Group>
@@ -39,25 +38,26 @@ function CandidateCard({
             size="xs"
             leftSection={<IconGitMerge size={14} aria-hidden />}
             loading={merge.isPending}
-            disabled={!survivorId || mergedIds.length === 0}
-            onClick={() => merge.mutate({ survivorId, mergedIds }, { onSuccess: onMerged })}
+            onClick={() => merge.mutate({ survivorId, duplicateId }, { onSuccess: onMerged })}
           >
             {t("duplicates.merge")}
           </Button>
         </Group>
         <Radio.Group value={survivorId} onChange={setSurvivorId} label={t("duplicates.keep")}>
           <Stack gap={6} mt={4}>
-            {candidate.customers.map((customer) => (
+            {[pair.a, pair.b].map((customer) => (
               <Radio
                 key={customer.id}
                 value={customer.id}
                 label={
                   <Group gap="xs">
                     <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
-                      {customer.name}
+                      {customer.fullName}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {[customer.phone, customer.email, customer.dateOfBirth].filter(Boolean).join(" · ")}
+                      {[...customer.phones, ...customer.emails, customer.birthDate]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </Text>
                   </Group>
                 }
@@ -113,8 +113,8 @@ export function DuplicatesPage() {
         </Text>
       ) : null}
       <Stack gap="sm">
-        {(duplicates.data ?? []).map((candidate) => (
-          <CandidateCard key={candidate.id} candidate={candidate} onMerged={setLastMerge} />
+        {(duplicates.data ?? []).map((pair) => (
+          <PairCard key={`${pair.a.id}-${pair.b.id}`} pair={pair} onMerged={setLastMerge} />
         ))}
       </Stack>
     </>

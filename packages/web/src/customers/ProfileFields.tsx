@@ -1,19 +1,23 @@
 import { Badge, Group, SimpleGrid, Stack, Text, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type Customer, PROFILE_FIELDS, type ProfileField } from "../api/customers";
+import { type Customer, isMaskedValue, PROFILE_FIELDS, type ProfileField } from "../api/customers";
 import { IconLock } from "../components/icons";
+
+const shown = (value: string | null | readonly string[]): string | null =>
+  value === null ? null : typeof value === "string" ? value : value.length ? value.join(", ") : null;
 
 function FieldValue({ customer, field }: { customer: Customer; field: ProfileField }) {
   const { t } = useTranslation();
   const value = customer[field];
-  if (customer.maskedFields.includes(field)) {
-    // The server sends a mask, never the value: show it as such so nobody reads it as the real data.
+  const text = shown(value);
+  if (isMaskedValue(value)) {
+    // The server sent a mask, not the value: mark it so nobody reads "••••5678" as the real data.
     return (
       <Tooltip label={t("customers.maskedHint")}>
         <Group gap={4} wrap="nowrap" data-testid={`masked-${field}`}>
           <IconLock size={14} aria-label={t("customers.masked")} />
           <Text size="sm" c="dimmed" ff="monospace">
-            {value ?? t("customers.masked")}
+            {text}
           </Text>
         </Group>
       </Tooltip>
@@ -21,7 +25,7 @@ function FieldValue({ customer, field }: { customer: Customer; field: ProfileFie
   }
   return (
     <Text size="sm" fw={500} data-testid={`field-${field}`}>
-      {value ?? t("customers.none")}
+      {text ?? t("customers.none")}
     </Text>
   );
 }
@@ -29,15 +33,20 @@ function FieldValue({ customer, field }: { customer: Customer; field: ProfileFie
 /** A customer's profile facts; masked ones are marked, with the mask the server chose. */
 export function ProfileFields({ customer, cols = 2 }: { customer: Customer; cols?: number }) {
   const { t } = useTranslation();
-  const masked = customer.maskedFields.length > 0;
   return (
     <Stack gap="xs">
       <Group gap="xs">
         <Text fw={600} size="lg" data-testid="customer-name">
-          {customer.name}
+          {customer.fullName}
         </Text>
-        {masked ? (
-          <Badge color="gray" variant="light" size="sm" leftSection={<IconLock size={12} aria-hidden />}>
+        {customer.masked ? (
+          <Badge
+            color="gray"
+            variant="light"
+            size="sm"
+            leftSection={<IconLock size={12} aria-hidden />}
+            data-testid="masked-badge"
+          >
             {t("customers.maskedBadge")}
           </Badge>
         ) : (
@@ -45,6 +54,11 @@ export function ProfileFields({ customer, cols = 2 }: { customer: Customer; cols
             {t("customers.unmaskedBadge")}
           </Badge>
         )}
+        {customer.doNotContact ? (
+          <Badge color="red" variant="light" size="sm">
+            {t("customers.doNotContact")}
+          </Badge>
+        ) : null}
       </Group>
       <SimpleGrid cols={{ base: 1, sm: cols }} spacing="sm" verticalSpacing="xs">
         {PROFILE_FIELDS.map((field) => (

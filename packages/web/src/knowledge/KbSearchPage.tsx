@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { KB_LANGUAGES, useKbSearch } from "../api/knowledge";
+import { type ArticleHit, KB_LANGUAGES, useArticles, useKbSearch } from "../api/knowledge";
 import { useCan } from "../api/permissions";
 import { IconPlus, IconSearch } from "../components/icons";
 import { PageHeader } from "../components/PageHeader";
@@ -18,8 +18,18 @@ export function KbSearchPage() {
   const [query, setQuery] = useState("");
   const [language, setLanguage] = useState(ANY);
   const [settled] = useDebouncedValue(query.trim(), 300);
-  const results = useKbSearch(settled, language === ANY ? null : language);
-  const hits = results.data ?? [];
+  const lang = language === ANY ? null : language;
+  const searched = useKbSearch(settled, lang);
+  const recent = useArticles(lang);
+  const results = settled ? searched : recent;
+  const hits: ArticleHit[] = settled
+    ? (searched.data ?? [])
+    : (recent.data ?? []).map((article) => ({
+        id: article.id,
+        language: article.language,
+        title: article.title,
+        excerpt: article.body.slice(0, 200),
+      }));
   return (
     <>
       <PageHeader

@@ -7,6 +7,8 @@ import { IconClipboard, IconCopy, IconLink } from "../components/icons";
 interface KbSuggestionsProps {
   /** What the conversation is about so far: the subject and the agent's notes. */
   text: string;
+  /** The conversation's language (the customer's, else the agent's). */
+  language: string;
   /** Puts a snippet into the reply box (today: the notes field). */
   onInsert: (snippet: string) => void;
 }
@@ -20,10 +22,10 @@ export function snippetOf(hit: ArticleHit, origin: string, withExcerpt: boolean)
 }
 
 /** Articles that fit the conversation, re-asked after the text settles for a moment. */
-export function KbSuggestions({ text, onInsert }: KbSuggestionsProps) {
+export function KbSuggestions({ text, language, onInsert }: KbSuggestionsProps) {
   const { t } = useTranslation();
   const [settled] = useDebouncedValue(text, 600);
-  const suggestions = useKbSuggestions(settled);
+  const suggestions = useKbSuggestions(settled, language);
   const hits = suggestions.data ?? [];
   const origin = window.location.origin;
   const copy = (snippet: string) => void navigator.clipboard?.writeText(snippet).catch(() => {});
