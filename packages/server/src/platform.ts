@@ -79,10 +79,12 @@ export async function openServices(
         .catch((error) => logger.fatal({ err: error }, "could not take routing over"));
     }
     await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
+    services.customers.retention.start();
     return {
       services,
       database,
       close: async () => {
+        await services.customers.retention.stop();
         services.liveKpis.close();
         await routingRuntime.close();
         await lease.release();

@@ -5,6 +5,7 @@ import { AuditLog } from "./audit/audit-log.js";
 import { ApiKeyService } from "./auth/api-key-service.js";
 import { AuthService } from "./auth/auth-service.js";
 import type { SentraConfig } from "./config/config.js";
+import { type CustomerCapability, createCustomerCapability } from "./customers/customer-capability.js";
 import type { Database } from "./db/schema.js";
 import type { Metrics } from "./observability/metrics.js";
 import { TeamService } from "./people/team-service.js";
@@ -35,6 +36,7 @@ export interface Services {
   readonly routingConfig: RoutingConfigService;
   readonly routingWork: RoutingWorkService;
   readonly liveKpis: LiveKpis;
+  readonly customers: CustomerCapability;
   readonly ping: () => Promise<void>;
 }
 
@@ -54,11 +56,12 @@ export function createServices(deps: {
     sessionHours: deps.config.sessionHours,
   });
   const routingConfig = new RoutingConfigService(deps.db, audit);
+  const routingWork = new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit);
   return {
     ...deps,
     routingConfig,
     liveKpis: new LiveKpis(deps.bus, systemClock, deps.logger),
-    routingWork: new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit),
+    routingWork,
     tenants: new TenantRepository(deps.db),
     audit,
     auth,
@@ -66,5 +69,12 @@ export function createServices(deps: {
     teams: new TeamService(deps.db, audit, deps.bus),
     apiKeys: new ApiKeyService(deps.db, audit, (id) => auth.forgetApiKey(id)),
     realtime: new RealtimeGateway(deps.bus, deps.logger),
+    customers: createCustomerCapability({
+      db: deps.db,
+      audit,
+      interactions: routingWork,
+      clock: systemClock,
+      logger: deps.logger,
+    }),
   };
 }

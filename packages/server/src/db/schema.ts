@@ -15,6 +15,14 @@ export interface Database {
   routing_settings: RoutingSettingsTable;
   routing_commands: RoutingCommandsTable;
   routing_events: RoutingEventsTable;
+  customers: CustomersTable;
+  customer_settings: CustomerSettingsTable;
+  customer_field_definitions: CustomerFieldDefinitionsTable;
+  consent_records: ConsentRecordsTable;
+  verification_policies: VerificationPoliciesTable;
+  verification_attempts: VerificationAttemptsTable;
+  retention_settings: RetentionSettingsTable;
+  customer_merges: CustomerMergesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -155,3 +163,100 @@ export type UserUpdate = Updateable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A jsonb column the database fills with a default when an insert leaves it out. */
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+
+export interface CustomersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  full_name: string;
+  preferred_name: string | null;
+  phones: JsonDefault<string[]>;
+  emails: JsonDefault<string[]>;
+  customer_number: string | null;
+  account_numbers: JsonDefault<string[]>;
+  address: string | null;
+  birth_date: string | null;
+  mothers_maiden_name: string | null;
+  language: string | null;
+  segment: string | null;
+  custom_fields: JsonDefault<Record<string, unknown>>;
+  do_not_contact: Generated<boolean>;
+  merged_into: string | null;
+  erased_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CustomerSettingsTable {
+  tenant_id: string;
+  segments: Json<string[]>;
+  updated_at: UpdatedAt;
+}
+
+export interface CustomerFieldDefinitionsTable {
+  tenant_id: string;
+  key: string;
+  label: string;
+  type: string;
+  sensitive: boolean;
+}
+
+export interface ConsentRecordsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  purpose: string;
+  channel: string;
+  method: string;
+  source: string;
+  given_at: Date;
+  withdrawn_at: Date | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface VerificationPoliciesTable {
+  tenant_id: string;
+  policy: Json<unknown>;
+  masked_fields: Json<string[]>;
+  updated_at: UpdatedAt;
+}
+
+export interface VerificationAttemptsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  interaction_id: string;
+  customer_id: string;
+  level: string;
+  matched: Json<string[]>;
+  failed: Json<string[]>;
+  succeeded: boolean;
+  actor_id: string | null;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface RetentionSettingsTable {
+  tenant_id: string;
+  messages_days: number | null;
+  recordings_days: number | null;
+  verification_attempts_days: number;
+  updated_at: UpdatedAt;
+}
+
+export interface CustomerMergesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  survivor_id: string;
+  duplicate_id: string;
+  survivor_before: Json<unknown>;
+  duplicate_before: Json<unknown>;
+  merged_by: string | null;
+  merged_at: ColumnType<Date, Date | string | undefined, never>;
+  undone_at: Date | null;
+  undone_by: string | null;
+}
+
+export type CustomerRow = Selectable<CustomersTable>;

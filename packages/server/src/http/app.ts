@@ -11,6 +11,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
+import { registerCustomerRoutes } from "../customers/customer-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
@@ -139,6 +141,8 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerAuditRoutes(v1, services);
       registerRealtimeRoutes(v1, services);
       registerRoutingRoutes(v1, services);
+      registerCustomerRoutes(v1, services);
+      registerCustomerPrivacyRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

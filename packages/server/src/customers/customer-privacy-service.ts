@@ -1,0 +1,248 @@
+import { type ConsentBody, conflict, notFound } from "@sentra/core";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { AuditLog } from "../audit/audit-log.js";
+import type { Database } from "../db/schema.js";
+import type { Actor, Origin } from "../tenancy/actor.js";
+import { type CustomerHistory, customerHistory } from "./customer-history.js";
+import type { CustomerMergeService } from "./customer-merge-service.js";
+import type { CustomerService } from "./customer-service.js";
+import { type CustomerView, viewOf } from "./customer-views.js";
+
+export const consentView = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  purpose: z.string(),
+  channel: z.string(),
+  method: z.string(),
+  source: z.string(),
+  givenAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+});
+export type ConsentView = z.infer<typeof consentView>;
+
+export interface CustomerExport {
+  exportedAt: string;
+  customer: CustomerView;
+  mergedCustomers: CustomerView[];
+  consents: ConsentView[];
+  verificationAttempts: {
+    interactionId: string;
+    level: string;
+    matched: string[];
+    failed: string[];
+    at: string;
+  }[];
+  interactions: CustomerHistory["interactions"];
+}
+
+const ERASED_NAME = "Erased customer";
+
+/**
+ * The customer's rights under Indonesia's personal data protection law (UU PDP): consent given and
+ * withdrawn per purpose and channel, a copy of everything held, and erasure that anonymises the person while
+ * keeping ids, so counts and reports stay correct.
+ */
+export class CustomerPrivacyService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+    private readonly customers: CustomerService,
+    private readonly merges: CustomerMergeService,
+  ) {}
+
+  /** Consents of the customer and of customers merged into it. */
+  async consents(tenantId: string, customerId: string): Promise<ConsentView[]> {
+    await this.customers.row(tenantId, customerId);
+    const family = await this.merges.mergedFamily(tenantId, customerId);
+    const rows = await this.db
+      .selectFrom("consent_records")
+      .selectAll()
+      .where("tenant_id", "=", tenantId)
+      .where("customer_id", "in", family)
+      .orderBy("given_at", "desc")
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      purpose: r.purpose,
+      channel: r.channel,
+      method: r.method,
+      source: r.source,
+      givenAt: r.given_at.toISOString(),
+      withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
+      recordedBy: r.recorded_by,
+    }));
+  }
+
+  async recordConsent(
+    actor: Actor,
+    customerId: string,
+    body: ConsentBody,
+    origin: Origin,
+  ): Promise<ConsentView> {
+    const customer = await this.customers.row(actor.tenantId, customerId);
+    if (customer.erased_at) throw conflict("customer_erased", "This customer was erased.");
+    const id = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("consent_records")
+        .values({
+          tenant_id: actor.tenantId,
+          customer_id: customerId,
+          purpose: body.purpose,
+          channel: body.channel,
+          method: body.method,
+          source: body.source,
+          given_at: body.givenAt ? new Date(body.givenAt) : new Date(),
+          recorded_by: actor.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await this.audit.record(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: "consent.recorded",
+          target: { type: "customer", id: customerId },
+          details: { consentId: row.id, purpose: body.purpose, channel: body.channel },
+          origin,
+        },
+        trx,
+      );
+      return row.id;
+    });
+    return (await this.consents(actor.tenantId, customerId)).find((c) => c.id === id)!;
+  }
+
+  async withdrawConsent(
+    actor: Actor,
+    customerId: string,
+    consentId: string,
+    origin: Origin,
+  ): Promise<ConsentView> {
+    const family = await this.merges.mergedFamily(
+      actor.tenantId,
+      (await this.customers.row(actor.tenantId, customerId)).id,
+    );
+    const consent = await this.db
+      .selectFrom("consent_records")
+      .selectAll()
+      .where("tenant_id", "=", actor.tenantId)
+      .where("id", "=", consentId)
+      .where("customer_id", "in", family)
+      .executeTakeFirst();
+    if (!consent) throw notFound("consent", consentId);
+    if (consent.withdrawn_at)
+      throw conflict("consent_already_withdrawn", "This consent was already withdrawn.");
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("consent_records")
+        .set({ withdrawn_at: new Date() })
+        .where("tenant_id", "=", actor.tenantId)
+        .where("id", "=", consentId)
+        .execute();
+      await this.audit.record(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: "consent.withdrawn",
+          target: { type: "customer", id: customerId },
+          details: { consentId, purpose: consent.purpose, channel: consent.channel },
+          origin,
+        },
+        trx,
+      );
+    });
+    return (await this.consents(actor.tenantId, customerId)).find((c) => c.id === consentId)!;
+  }
+
+  /** Everything held about the customer and the customers merged into it, unmasked; the export is audited. */
+  async export(actor: Actor, customerId: string, format: string, origin: Origin): Promise<CustomerExport> {
+    const customer = await this.customers.row(actor.tenantId, customerId);
+    const family = await this.merges.mergedFamily(actor.tenantId, customerId);
+    const merged = await Promise.all(family.slice(1).map((id) => this.customers.row(actor.tenantId, id)));
+    const attempts = await this.db
+      .selectFrom("verification_attempts")
+      .select(["interaction_id", "level", "matched", "failed", "at"])
+      .where("tenant_id", "=", actor.tenantId)
+      .where("customer_id", "in", family)
+      .orderBy("at")
+      .execute();
+    const history = await customerHistory(this.db, actor.tenantId, family);
+    await this.audit.record({
+      tenantId: actor.tenantId,
+      actor,
+      action: "customer.exported",
+      target: { type: "customer", id: customerId },
+      details: { format },
+      origin,
+    });
+    return {
+      exportedAt: new Date().toISOString(),
+      customer: viewOf(customer),
+      mergedCustomers: merged.map(viewOf),
+      consents: await this.consents(actor.tenantId, customerId),
+      verificationAttempts: attempts.map((a) => ({
+        interactionId: a.interaction_id,
+        level: a.level,
+        matched: a.matched,
+        failed: a.failed,
+        at: a.at.toISOString(),
+      })),
+      interactions: history.interactions,
+    };
+  }
+
+  /**
+   * Anonymises the customer and every record merged into it: personal fields are cleared, ids, segment,
+   * language, consents and interaction links stay so reports still add up. Merge snapshots are scrubbed too,
+   * since they are copies of the personal data (and an erased merge cannot be undone anyway).
+   */
+  async erase(actor: Actor, customerId: string, origin: Origin): Promise<CustomerView> {
+    const customer = await this.customers.row(actor.tenantId, customerId);
+    if (customer.erased_at) throw conflict("customer_erased", "This customer was already erased.");
+    const family = await this.merges.mergedFamily(actor.tenantId, customerId);
+    const now = new Date();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("customers")
+        .set({
+          full_name: ERASED_NAME,
+          preferred_name: null,
+          phones: "[]",
+          emails: "[]",
+          customer_number: null,
+          account_numbers: "[]",
+          address: null,
+          birth_date: null,
+          mothers_maiden_name: null,
+          custom_fields: "{}",
+          erased_at: now,
+          updated_at: now,
+        })
+        .where("tenant_id", "=", actor.tenantId)
+        .where("id", "in", family)
+        .execute();
+      await trx
+        .updateTable("customer_merges")
+        .set({ survivor_before: "{}", duplicate_before: "{}" })
+        .where("tenant_id", "=", actor.tenantId)
+        .where((eb) => eb.or([eb("survivor_id", "in", family), eb("duplicate_id", "in", family)]))
+        .execute();
+      await this.audit.record(
+        {
+          tenantId: actor.tenantId,
+          actor,
+          action: "customer.erased",
+          target: { type: "customer", id: customerId },
+          details: { customerIds: family },
+          origin,
+        },
+        trx,
+      );
+    });
+    return viewOf(await this.customers.row(actor.tenantId, customerId));
+  }
+}
