@@ -46,6 +46,7 @@ export const caseStatusBody = z.object({
 export type CaseStatusBody = z.infer<typeof caseStatusBody>;
 
 export const caseNoteBody = z.object({ body: z.string().trim().min(1, "A note needs text.").max(10_000) });
+export type CaseNoteBody = z.infer<typeof caseNoteBody>;
 
 export const escalateBody = z.object({
   reason: z.string().trim().min(1, "Say why the case is escalated.").max(1_000),

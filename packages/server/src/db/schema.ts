@@ -23,6 +23,15 @@ export interface Database {
   verification_attempts: VerificationAttemptsTable;
   retention_settings: RetentionSettingsTable;
   customer_merges: CustomerMergesTable;
+  sla_policies: SlaPoliciesTable;
+  escalation_rules: EscalationRulesTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_interactions: CaseInteractionsTable;
+  follow_up_tasks: FollowUpTasksTable;
+  kb_categories: KbCategoriesTable;
+  kb_articles: KbArticlesTable;
+  kb_article_versions: KbArticleVersionsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -190,6 +199,25 @@ export interface CustomersTable {
   updated_at: UpdatedAt;
 }
 
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface SlaPoliciesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  case_type: string | null;
+  priority: string | null;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  follow_up_minutes: number;
+  calendar: ColumnType<unknown, string | null, string | null>;
+  queue_id: string | null;
+  back_office_team_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface CustomerSettingsTable {
   tenant_id: string;
   segments: Json<string[]>;
@@ -260,3 +288,117 @@ export interface CustomerMergesTable {
 }
 
 export type CustomerRow = Selectable<CustomersTable>;
+export interface EscalationRulesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  policy_id: string;
+  position: number;
+  trigger: string;
+  at_percent: number;
+  to_tier: string;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  /** No foreign key until customers (0003-customers) is merged. */
+  customer_id: string;
+  origin_interaction_id: string | null;
+  type: string;
+  category: string | null;
+  subject: string;
+  description: string;
+  priority: string;
+  status: string;
+  tier: Generated<string>;
+  highest_tier: Generated<string>;
+  owner_user_id: string | null;
+  owner_team_id: string | null;
+  sla_policy_id: string | null;
+  opened_at: Timestamp;
+  first_response_due_at: NullableTimestamp;
+  first_responded_at: NullableTimestamp;
+  resolution_due_at: NullableTimestamp;
+  paused_since: NullableTimestamp;
+  paused_business_ms: ColumnType<number, number | undefined, number>;
+  next_escalation_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CaseEventsTable {
+  seq: Generated<number>;
+  tenant_id: string;
+  case_id: string;
+  type: string;
+  at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  data: Json<unknown>;
+}
+
+export interface CaseInteractionsTable {
+  tenant_id: string;
+  case_id: string;
+  interaction_id: string;
+  linked_at: Timestamp;
+  linked_by: string;
+}
+
+export interface FollowUpTasksTable {
+  id: Generated<string>;
+  tenant_id: string;
+  case_id: string;
+  channel: string;
+  reason: string;
+  due_at: Timestamp;
+  queue_id: string | null;
+  interaction_id: string | null;
+  status: Generated<string>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface KbCategoriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface KbArticlesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  category_id: string | null;
+  language: string;
+  title: string;
+  body: string;
+  tags: Json<unknown>;
+  status: Generated<string>;
+  version: Generated<number>;
+  published_at: NullableTimestamp;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface KbArticleVersionsTable {
+  tenant_id: string;
+  article_id: string;
+  version: number;
+  title: string;
+  body: string;
+  language: string;
+  category_id: string | null;
+  tags: Json<unknown>;
+  edited_by: string;
+  created_at: CreatedAt;
+}
+
+export type CaseRow = Selectable<CasesTable>;
+export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
+export type KbArticleRow = Selectable<KbArticlesTable>;

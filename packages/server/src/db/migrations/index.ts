@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation.js";
 import * as routing from "./0002-routing.js";
 import * as customers from "./0003-customers.js";
+import * as casesKb from "./0004-cases-kb.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-routing": routing,
   "0003-customers": customers,
+  "0004-cases-kb": casesKb,
 };
