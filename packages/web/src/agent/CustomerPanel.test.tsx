@@ -61,7 +61,7 @@ function stubCustomerApi(answer: () => VerificationStatus) {
     "GET /api/v1/auth/me": () => ({ status: 200, body: agent }),
     "GET /api/v1/tenant": () => ({ status: 200, body: tenant }),
     [`GET /api/v1/customers/${CUSTOMER_ID}`]: () => ({ status: 200, body: verified ? full : masked }),
-    "GET /api/v1/customers/verification-settings": () => ({
+    "GET /api/v1/privacy/verification-policy": () => ({
       status: 200,
       body: {
         policy: {
@@ -73,7 +73,7 @@ function stubCustomerApi(answer: () => VerificationStatus) {
         maskedFields: ["birth_date", "phones"],
       },
     }),
-    [`GET /api/v1/customers/${CUSTOMER_ID}/verification`]: () => ({ status: 200, body: status({}) }),
+    "GET /api/v1/customers/verification": () => ({ status: 200, body: { items: [] } }),
     [`POST /api/v1/customers/${CUSTOMER_ID}/verification`]: () => {
       const reply = answer();
       verified = reply.level === "verified";

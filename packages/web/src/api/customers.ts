@@ -85,24 +85,28 @@ export interface VerificationStatus {
   locked: boolean;
 }
 
+/** One conversation in the customer's history (history follows merges: ids of merged records count). */
 export interface HistoryItem {
-  id: string;
+  interactionId: string;
+  customerId: string;
   channel: string;
-  state: string;
-  queueId?: string | null;
-  agentId?: string | null;
-  disposition?: string | null;
+  direction: string;
+  queueId: string;
   createdAt: string;
+  state: string;
+  agentId: string | null;
 }
 
 export interface Consent {
-  id?: string;
+  id: string;
+  customerId: string;
   purpose: string;
   channel: string;
-  method?: string;
-  source?: string;
-  givenAt?: string;
-  withdrawnAt?: string | null;
+  method: string;
+  source: string;
+  givenAt: string;
+  withdrawnAt: string | null;
+  recordedBy: string | null;
 }
 
 export interface DuplicateReason {
@@ -112,36 +116,40 @@ export interface DuplicateReason {
 }
 
 export interface DuplicatePair {
-  a: Customer;
-  b: Customer;
+  a: { id: string; fullName: string };
+  b: { id: string; fullName: string };
   score: number;
   reasons: DuplicateReason[];
 }
 
 export interface Merge {
-  id: string;
+  mergeId: string;
   survivorId: string;
   duplicateId: string;
+  mergedAt: string;
+  undoneAt: string | null;
 }
 
-export interface ImportRowReport {
-  row: number;
-  status: "created" | "updated" | "skipped" | "error";
-  customerId?: string;
-  message?: string;
-}
-
+/** What POST /customers/import answers: rows imported, rows refused (by line), and look-alikes to review. */
 export interface ImportReport {
-  created: number;
-  updated: number;
-  failed: number;
-  rows: ImportRowReport[];
+  rows: number;
+  imported: number;
+  rejected: { line: number; message: string }[];
+  possibleDuplicates: {
+    line: number;
+    customerId: string;
+    existingCustomerId: string;
+    score: number;
+    reasons: string[];
+  }[];
+  stoppedAt: { line: number; message: string } | null;
 }
 
 export const customerKeys = {
   all: ["customers"] as const,
   search: (query: string, cursor: string | null) => ["customers", "search", query, cursor] as const,
-  one: (id: string, interactionId: string | null) => ["customers", "one", id, interactionId] as const,
+  one: (id: string, interactionId: string | null, reveal = false) =>
+    ["customers", "one", id, interactionId, reveal] as const,
   history: (id: string) => ["customers", "history", id] as const,
   consent: (id: string) => ["customers", "consent", id] as const,
   duplicates: ["customers", "duplicates"] as const,
@@ -164,13 +172,16 @@ export function useCustomerSearch(query: string, cursor: string | null) {
 }
 
 /** The customer as this viewer may see them: masked unless the interaction's identity check passed. */
-export function useCustomer(id: string | null, interactionId: string | null = null) {
+export function useCustomer(id: string | null, interactionId: string | null = null, reveal = false) {
   return useQuery({
-    queryKey: customerKeys.one(id ?? "", interactionId),
-    queryFn: () =>
-      api<Customer>(
-        `/customers/${id}${interactionId ? `?interactionId=${encodeURIComponent(interactionId)}` : ""}`,
-      ),
+    queryKey: customerKeys.one(id ?? "", interactionId, reveal),
+    queryFn: () => {
+      const params = new URLSearchParams();
+      if (interactionId) params.set("interactionId", interactionId);
+      if (reveal) params.set("reveal", "true");
+      const query = params.toString();
+      return api<Customer>(`/customers/${id}${query ? `?${query}` : ""}`);
+    },
     enabled: id !== null,
   });
 }
@@ -178,7 +189,7 @@ export function useCustomer(id: string | null, interactionId: string | null = nu
 export function useVerificationSettings(enabled = true) {
   return useQuery({
     queryKey: customerKeys.policy,
-    queryFn: () => api<VerificationSettings>("/customers/verification-settings"),
+    queryFn: () => api<VerificationSettings>("/privacy/verification-policy"),
     staleTime: 10 * 60_000,
     enabled,
   });
@@ -188,10 +199,12 @@ export function useVerificationSettings(enabled = true) {
 export function useVerificationStatus(customerId: string, interactionId: string) {
   return useQuery({
     queryKey: customerKeys.verification(customerId, interactionId),
-    queryFn: () =>
-      api<VerificationStatus>(
-        `/customers/${customerId}/verification?interactionId=${encodeURIComponent(interactionId)}`,
-      ),
+    queryFn: async () => {
+      const { items } = await api<{ items: VerificationStatus[] }>(
+        `/customers/verification?interactionId=${encodeURIComponent(interactionId)}`,
+      );
+      return items.find((status) => status.customerId === customerId) ?? null;
+    },
   });
 }
 
@@ -211,7 +224,8 @@ export function useVerify(customerId: string) {
 export function useCustomerHistory(id: string | null) {
   return useQuery({
     queryKey: customerKeys.history(id ?? ""),
-    queryFn: async () => (await api<{ items: HistoryItem[] }>(`/customers/${id}/history`)).items,
+    queryFn: async () =>
+      (await api<{ interactions: HistoryItem[] }>(`/customers/${id}/history`)).interactions,
     enabled: id !== null,
   });
 }
@@ -271,7 +285,7 @@ export function useMerge() {
 export function useUndoMerge() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (mergeId: string) => api<unknown>(`/customers/merges/${mergeId}/undo`, { method: "POST" }),
+    mutationFn: (mergeId: string) => api<Merge>(`/customers/merges/${mergeId}/undo`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
@@ -279,7 +293,8 @@ export function useUndoMerge() {
 export function useErase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<unknown>(`/customers/${id}/erase`, { method: "POST", body: {} }),
+    mutationFn: (id: string) =>
+      api<{ id: string; erased: boolean }>(`/customers/${id}/erase`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }

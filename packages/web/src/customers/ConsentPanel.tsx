@@ -30,7 +30,7 @@ export function ConsentPanel({ customerId, editable }: { customerId: string; edi
         <Table aria-label={t("consent.title")}>
           <Table.Tbody>
             {consents.data.map((consent) => (
-              <Table.Tr key={consent.id ?? `${consent.purpose}-${consent.channel}`}>
+              <Table.Tr key={consent.id}>
                 <Table.Td>{consent.purpose}</Table.Td>
                 <Table.Td>
                   {t(`consent.channels.${consent.channel}`, { defaultValue: consent.channel })}
@@ -39,19 +39,17 @@ export function ConsentPanel({ customerId, editable }: { customerId: string; edi
                   <Text size="xs" c={consent.withdrawnAt ? "red" : "dimmed"}>
                     {consent.withdrawnAt
                       ? t("consent.withdrawnAt", { time: format.dateTimeShort(consent.withdrawnAt) })
-                      : consent.givenAt
-                        ? t("consent.givenAt", { time: format.dateTimeShort(consent.givenAt) })
-                        : null}
+                      : t("consent.givenAt", { time: format.dateTimeShort(consent.givenAt) })}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {editable && consent.id && !consent.withdrawnAt ? (
+                  {editable && !consent.withdrawnAt ? (
                     <Button
                       size="compact-xs"
                       variant="subtle"
                       color="red"
                       loading={withdraw.isPending}
-                      onClick={() => consent.id && withdraw.mutate(consent.id)}
+                      onClick={() => withdraw.mutate(consent.id)}
                     >
                       {t("consent.withdraw")}
                     </Button>

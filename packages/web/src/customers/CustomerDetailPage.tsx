@@ -7,7 +7,7 @@ import { exportCustomer, useCustomer, useErase } from "../api/customers";
 import { useCan } from "../api/permissions";
 import { CasesTable } from "../cases/CasesTable";
 import { ConfirmModal } from "../components/ConfirmModal";
-import { IconDownload, IconEraser, IconPencil } from "../components/icons";
+import { IconDownload, IconEraser, IconLockOpen, IconPencil } from "../components/icons";
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
 import { apiErrorText } from "../i18n/api-error";
@@ -30,11 +30,14 @@ export function CustomerDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const customer = useCustomer(id);
+  const canReveal = useCan("customers:unmask");
+  const [reveal, setReveal] = useState(false);
+  const customer = useCustomer(id, null, reveal);
   const cases = useCases({ customerId: id });
   const erase = useErase();
   const canWrite = useCan("customers:write");
-  const canAdminister = useCan("customers:erase");
+  const canExport = useCan("customers:export");
+  const canErase = useCan("customers:erase");
   const [editing, setEditing] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -64,15 +67,26 @@ export function CustomerDetailPage() {
                 {t("customers.edit")}
               </Button>
             ) : null}
-            {canAdminister ? (
+            {canReveal && profile.masked ? (
+              <Button
+                variant="default"
+                leftSection={<IconLockOpen size={16} aria-hidden />}
+                onClick={() => setReveal(true)}
+              >
+                {t("customers.reveal")}
+              </Button>
+            ) : null}
+            {canExport ? (
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                onClick={() => void runExport()}
+              >
+                {t("customers.export")}
+              </Button>
+            ) : null}
+            {canErase && !profile.erased ? (
               <>
-                <Button
-                  variant="default"
-                  leftSection={<IconDownload size={16} aria-hidden />}
-                  onClick={() => void runExport()}
-                >
-                  {t("customers.export")}
-                </Button>
                 <Button
                   color="red"
                   variant="light"

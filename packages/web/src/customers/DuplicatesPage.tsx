@@ -50,16 +50,9 @@ function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (merge: M
                 key={customer.id}
                 value={customer.id}
                 label={
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
-                      {customer.fullName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {[...customer.phones, ...customer.emails, customer.birthDate]
-                        .filter(Boolean)
-                        .join(" · ")}
-                    </Text>
-                  </Group>
+                  <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
+                    {customer.fullName}
+                  </Anchor>
                 }
               />
             ))}
@@ -94,7 +87,7 @@ export function DuplicatesPage() {
               variant="default"
               leftSection={<IconArrowBackUp size={14} aria-hidden />}
               loading={undo.isPending}
-              onClick={() => undo.mutate(lastMerge.id, { onSuccess: () => setLastMerge(null) })}
+              onClick={() => undo.mutate(lastMerge.mergeId, { onSuccess: () => setLastMerge(null) })}
             >
               {t("duplicates.undo")}
             </Button>

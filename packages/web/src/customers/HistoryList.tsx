@@ -24,7 +24,10 @@ export function HistoryList({ customerId }: { customerId: string }) {
   return (
     <Timeline bulletSize={22} lineWidth={2} data-testid="customer-history">
       {history.data.map((item) => (
-        <Timeline.Item key={item.id} bullet={<ChannelIcon channel={item.channel as Channel} size={12} />}>
+        <Timeline.Item
+          key={item.interactionId}
+          bullet={<ChannelIcon channel={item.channel as Channel} size={12} />}
+        >
           <Stack gap={0}>
             <Group gap="xs">
               <Text size="sm" fw={500}>

@@ -18,7 +18,7 @@ interface VerificationFormProps {
 
 const LEVEL_COLORS = { none: "gray", partial: "yellow", verified: "teal" } as const;
 
-function LevelBadge({ status }: { status: VerificationStatus | undefined }) {
+function LevelBadge({ status }: { status: VerificationStatus | null | undefined }) {
   const { t } = useTranslation();
   const level = status?.level ?? "none";
   return (
