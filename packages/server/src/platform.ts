@@ -1,4 +1,4 @@
-import { systemClock } from "@sentra/core";
+import { type Clock, systemClock } from "@sentra/core";
 import type { SentraConfig } from "./config/config.js";
 import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/database.js";
 import type { SentraApp } from "./http/api.js";
@@ -27,6 +27,8 @@ export interface RunningPlatform {
 export interface StartOptions {
   /** Listen on the configured port (default) or skip listening, for in-process tests using inject(). */
   listen?: boolean;
+  /** The clock of case SLAs and the knowledge base (routing keeps the system clock); tests pass a ManualClock. */
+  clock?: Clock;
 }
 
 export interface OpenedServices {
@@ -42,6 +44,7 @@ export interface OpenedServices {
 export async function openServices(
   config: SentraConfig,
   logger = createLogger(config.logLevel),
+  clock: Clock = systemClock,
 ): Promise<OpenedServices> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -60,6 +63,7 @@ export async function openServices(
       metrics: new Metrics(),
       routingRuntime,
       ping: database.ping,
+      clock,
     });
     const runRouting = async () => {
       services.routingConfig.forgetCaches();
@@ -80,11 +84,13 @@ export async function openServices(
     }
     await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
     services.customers.retention.start();
+    services.cases.escalationJob.start();
     return {
       services,
       database,
       close: async () => {
         await services.customers.retention.stop();
+        await services.cases.escalationJob.stop();
         services.liveKpis.close();
         await routingRuntime.close();
         await lease.release();
@@ -105,7 +111,7 @@ export async function startPlatform(
   options: StartOptions = {},
 ): Promise<RunningPlatform> {
   const logger = createLogger(config.logLevel);
-  const opened = await openServices(config, logger);
+  const opened = await openServices(config, logger, options.clock);
   try {
     const { services, database } = opened;
     const seededLogins = await seedFirstStart(services);

@@ -1,12 +1,19 @@
-import { systemClock } from "@sentra/core";
+import { type Clock, systemClock } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { AuditLog } from "./audit/audit-log.js";
 import { ApiKeyService } from "./auth/api-key-service.js";
 import { AuthService } from "./auth/auth-service.js";
+import { CaseEscalationJob } from "./cases/case-escalation-job.js";
+import { CaseEscalationService } from "./cases/case-escalation-service.js";
+import { CaseService } from "./cases/case-service.js";
+import { FollowUpService } from "./cases/follow-up-service.js";
+import { SlaPolicyService } from "./cases/sla-policy-service.js";
 import type { SentraConfig } from "./config/config.js";
 import { type CustomerCapability, createCustomerCapability } from "./customers/customer-capability.js";
 import type { Database } from "./db/schema.js";
+import { KbArticleService } from "./knowledge/kb-article-service.js";
+import { KbSearch } from "./knowledge/kb-search.js";
 import type { Metrics } from "./observability/metrics.js";
 import { TeamService } from "./people/team-service.js";
 import { UserService } from "./people/user-service.js";
@@ -37,7 +44,18 @@ export interface Services {
   readonly routingWork: RoutingWorkService;
   readonly liveKpis: LiveKpis;
   readonly customers: CustomerCapability;
+  readonly cases: CaseServices;
+  readonly knowledge: { readonly articles: KbArticleService; readonly search: KbSearch };
   readonly ping: () => Promise<void>;
+}
+
+export interface CaseServices {
+  readonly service: CaseService;
+  readonly policies: SlaPolicyService;
+  readonly escalations: CaseEscalationService;
+  readonly followUps: FollowUpService;
+  /** The background SLA escalation pass; platform.ts starts and stops it. */
+  readonly escalationJob: CaseEscalationJob;
 }
 
 export function createServices(deps: {
@@ -48,6 +66,8 @@ export function createServices(deps: {
   metrics: Metrics;
   routingRuntime: RoutingRuntime;
   ping: () => Promise<void>;
+  /** The clock of case SLAs, escalations and the knowledge base; tests pass a ManualClock. */
+  clock?: Clock;
 }): Services {
   const audit = new AuditLog(deps.db);
   const auth = new AuthService(deps.db, audit, {
@@ -57,8 +77,11 @@ export function createServices(deps: {
   });
   const routingConfig = new RoutingConfigService(deps.db, audit);
   const routingWork = new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit);
+  const { clock = systemClock, ...rest } = deps;
   return {
-    ...deps,
+    ...rest,
+    cases: createCaseServices(deps, audit, routingWork, clock),
+    knowledge: { articles: new KbArticleService(deps.db, audit, clock), search: new KbSearch(deps.db) },
     routingConfig,
     liveKpis: new LiveKpis(deps.bus, systemClock, deps.logger),
     routingWork,
@@ -76,5 +99,31 @@ export function createServices(deps: {
       clock: systemClock,
       logger: deps.logger,
     }),
+  };
+}
+
+function createCaseServices(
+  deps: { db: Kysely<Database>; bus: EventBus; logger: Logger },
+  audit: AuditLog,
+  routingWork: RoutingWorkService,
+  clock: Clock,
+): CaseServices {
+  const policies = new SlaPolicyService(deps.db, audit);
+  const followUps = new FollowUpService(deps.db, audit, policies, routingWork, clock, deps.logger);
+  const escalations = new CaseEscalationService(
+    deps.db,
+    audit,
+    deps.bus,
+    policies,
+    followUps,
+    clock,
+    deps.logger,
+  );
+  return {
+    policies,
+    followUps,
+    escalations,
+    service: new CaseService(deps.db, audit, policies, routingWork, followUps, clock),
+    escalationJob: new CaseEscalationJob(escalations, deps.logger),
   };
 }

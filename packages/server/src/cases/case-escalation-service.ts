@@ -69,7 +69,7 @@ export class CaseEscalationService {
       if (toTier === undefined) {
         throw conflict("case_at_top_tier", "The case is already with the back office, the top tier.");
       }
-      const resolved = await this.policies.byId(actor.tenantId, row.sla_policy_id);
+      const resolved = await this.policies.byId(actor.tenantId, row.sla_policy_id, trx);
       const escalation = { toTier, reason: body.reason, trigger: "manual" as const, teamId: body.teamId };
       return this.#apply(trx, row, escalation, resolved, now, actor, origin);
     });
@@ -97,19 +97,27 @@ export class CaseEscalationService {
           .execute();
         const escalated: Escalated[] = [];
         for (const row of rows) {
-          const resolved = await this.policies.byId(row.tenant_id, row.sla_policy_id);
+          const resolved = await this.policies.byId(row.tenant_id, row.sla_policy_id, trx);
           const due = resolved ? nextEscalation(resolved.policy, clockOf(row), now) : null;
           if (due === null) {
             // Policy changed or removed since the time was stored: just reschedule.
-            await saveCase(trx, row, { next_escalation_at: slaColumns(resolved?.policy, clockOf(row)).next_escalation_at }, now);
+            await saveCase(
+              trx,
+              row,
+              { next_escalation_at: slaColumns(resolved?.policy, clockOf(row)).next_escalation_at },
+              now,
+            );
             continue;
           }
           const escalation = { toTier: due.tier, reason: due.reason, trigger: "time" as const };
-          escalated.push(await this.#apply(trx, row, escalation, resolved, now, { kind: "system", id: null }, null));
+          escalated.push(
+            await this.#apply(trx, row, escalation, resolved, now, { kind: "system", id: null }, null),
+          );
         }
         return { count: rows.length, escalated };
       });
-      for (const item of done.escalated) await this.#announce(systemActorFor(item.row.tenant_id), item, { kind: "system", id: null });
+      for (const item of done.escalated)
+        await this.#announce(systemActorFor(item.row.tenant_id), item, { kind: "system", id: null });
       total += done.escalated.length;
       if (done.count < batchSize) return total;
     }
@@ -134,7 +142,8 @@ export class CaseEscalationService {
       assertCaseTransition(row.status as CaseStatus, "escalated", { now, byEscalation: true });
     }
     const teamId =
-      escalation.teamId ?? (escalation.toTier === "back_office" ? resolved?.view.backOfficeTeamId : undefined);
+      escalation.teamId ??
+      (escalation.toTier === "back_office" ? resolved?.view.backOfficeTeamId : undefined);
     if (escalation.teamId) await this.#assertTeam(trx, row.tenant_id, escalation.teamId);
     const changes: Updateable<CasesTable> = {
       status: "escalated",
@@ -146,7 +155,12 @@ export class CaseEscalationService {
       ...(teamId ? { owner_team_id: teamId } : {}),
     };
     const next = { ...row, ...changes } as CaseRow;
-    const saved = await saveCase(trx, row, { ...changes, ...slaColumns(resolved?.policy, clockOf(next)) }, now);
+    const saved = await saveCase(
+      trx,
+      row,
+      { ...changes, ...slaColumns(resolved?.policy, clockOf(next)) },
+      now,
+    );
     const data = {
       fromTier: row.tier,
       toTier: escalation.toTier,

@@ -58,7 +58,9 @@ export class CaseService {
     if (filters.ownerUserId) query = query.where("owner_user_id", "=", filters.ownerUserId);
     if (filters.ownerTeamId) query = query.where("owner_team_id", "=", filters.ownerTeamId);
     if (filters.overdue === "true") {
-      query = query.where("resolution_due_at", "<", new Date(now)).where("status", "not in", ["resolved", "closed"]);
+      query = query
+        .where("resolution_due_at", "<", new Date(now))
+        .where("status", "not in", ["resolved", "closed"]);
     }
     if (filters.cursor) {
       const [openedAt, id] = decodeCursor(filters.cursor, caseCursor);
@@ -171,7 +173,14 @@ export class CaseService {
         });
       }
       await appendCaseEvents(trx, saved, actor, now, events);
-      await this.#audit(trx, actor, reassigning ? "case.reassigned" : "case.updated", id, { ...patch }, origin);
+      await this.#audit(
+        trx,
+        actor,
+        reassigning ? "case.reassigned" : "case.updated",
+        id,
+        { ...patch },
+        origin,
+      );
       return saved;
     });
     return this.#detail(row);
@@ -191,10 +200,12 @@ export class CaseService {
         now,
         resolvedAt: current.resolved_at?.getTime(),
       });
-      const resolved = await this.policies.byId(actor.tenantId, current.sla_policy_id);
+      const resolved = await this.policies.byId(actor.tenantId, current.sla_policy_id, trx);
       const changes: Updateable<CasesTable> = { status: body.status };
-      if (current.status === "new" && current.first_responded_at === null) changes.first_responded_at = new Date(now);
-      if (current.status === "pending_customer") Object.assign(changes, resumedColumns(resolved?.policy, current, now));
+      if (current.status === "new" && current.first_responded_at === null)
+        changes.first_responded_at = new Date(now);
+      if (current.status === "pending_customer")
+        Object.assign(changes, resumedColumns(resolved?.policy, current, now));
       if (body.status === "pending_customer") changes.paused_since = new Date(now);
       if (body.status === "resolved") changes.resolved_at = new Date(now);
       if (body.status === "closed") changes.closed_at = new Date(now);
@@ -208,11 +219,21 @@ export class CaseService {
           data: { from: current.status, to: body.status, ...(body.comment ? { comment: body.comment } : {}) },
         },
       ]);
-      await this.#audit(trx, actor, "case.status_changed", id, { from: current.status, to: body.status }, origin);
+      await this.#audit(
+        trx,
+        actor,
+        "case.status_changed",
+        id,
+        { from: current.status, to: body.status },
+        origin,
+      );
       return saved;
     });
     if (body.status === "resolved" && before) {
-      await this.followUps.afterRule(actor, row, { kind: "resolved", highestTier: row.highest_tier as "agent" });
+      await this.followUps.afterRule(actor, row, {
+        kind: "resolved",
+        highestTier: row.highest_tier as "agent",
+      });
     }
     return this.#detail(row);
   }
@@ -230,7 +251,12 @@ export class CaseService {
     return events.items.at(-1)!;
   }
 
-  async linkInteraction(actor: Actor, id: string, interactionId: string, origin: Origin): Promise<CaseDetail> {
+  async linkInteraction(
+    actor: Actor,
+    id: string,
+    interactionId: string,
+    origin: Origin,
+  ): Promise<CaseDetail> {
     const now = this.clock.now();
     await findCase(this.db, actor.tenantId, id);
     await this.routingWork.interaction(actor, interactionId);
@@ -248,8 +274,11 @@ export class CaseService {
         .onConflict((oc) => oc.doNothing())
         .returning("interaction_id")
         .executeTakeFirst();
-      if (!inserted) throw conflict("interaction_already_linked", "That interaction is already linked to this case.");
-      await appendCaseEvents(trx, current, actor, now, [{ type: "interaction_linked", data: { interactionId } }]);
+      if (!inserted)
+        throw conflict("interaction_already_linked", "That interaction is already linked to this case.");
+      await appendCaseEvents(trx, current, actor, now, [
+        { type: "interaction_linked", data: { interactionId } },
+      ]);
       await this.#audit(trx, actor, "case.interaction_linked", id, { interactionId }, origin);
       return current;
     });
@@ -309,7 +338,9 @@ export class CaseService {
       if (!team) unknown.push(`team ${teamId}`);
     }
     if (unknown.length > 0) {
-      throw new UserError("invalid", "unknown_owner", `Unknown in this tenant: ${unknown.join(", ")}.`, { unknown });
+      throw new UserError("invalid", "unknown_owner", `Unknown in this tenant: ${unknown.join(", ")}.`, {
+        unknown,
+      });
     }
   }
 
@@ -321,7 +352,9 @@ export class CaseService {
     details: Record<string, unknown>,
     origin: Origin,
   ): Promise<void> {
-    await this.audit.record({ tenantId: actor.tenantId, actor, action, target: { type: "case", id: caseId }, details, origin }, trx);
+    await this.audit.record(
+      { tenantId: actor.tenantId, actor, action, target: { type: "case", id: caseId }, details, origin },
+      trx,
+    );
   }
 }
-

@@ -60,8 +60,16 @@ export class FollowUpService {
       );
     }
     const plan = followUpFor(
-      { kind: "callback_requested", reason: body.reason, dueAt: body.dueAt ? Date.parse(body.dueAt) : undefined },
-      { now: this.clock.now(), calendar: resolved?.policy.calendar, followUpMs: resolved?.policy.followUpMs ?? 4 * HOUR },
+      {
+        kind: "callback_requested",
+        reason: body.reason,
+        dueAt: body.dueAt ? Date.parse(body.dueAt) : undefined,
+      },
+      {
+        now: this.clock.now(),
+        calendar: resolved?.policy.calendar,
+        followUpMs: resolved?.policy.followUpMs ?? 4 * HOUR,
+      },
     );
     return this.#store(actor, actor, row, { ...plan!, channel: body.channel }, queueId, origin);
   }
@@ -70,7 +78,12 @@ export class FollowUpService {
    * Applies the house follow-up rule after something happened to a case. Never throws: the change that
    * triggered it is already committed, so a failure here is logged and the task can be created by hand.
    */
-  async afterRule(routingActor: Actor, row: CaseRow, trigger: FollowUpTrigger, by: CaseActor = routingActor): Promise<void> {
+  async afterRule(
+    routingActor: Actor,
+    row: CaseRow,
+    trigger: FollowUpTrigger,
+    by: CaseActor = routingActor,
+  ): Promise<void> {
     try {
       const resolved = await this.policies.byId(row.tenant_id, row.sla_policy_id);
       const plan = followUpFor(trigger, {
@@ -79,9 +92,15 @@ export class FollowUpService {
         followUpMs: resolved?.policy.followUpMs ?? 4 * HOUR,
       });
       if (plan === null) return;
-      await this.#store(routingActor, by, row, plan, resolved?.view.queueId ?? null, { ip: null, userAgent: null });
+      await this.#store(routingActor, by, row, plan, resolved?.view.queueId ?? null, {
+        ip: null,
+        userAgent: null,
+      });
     } catch (error) {
-      this.logger.warn({ err: error, caseId: row.id, trigger: trigger.kind }, "automatic follow-up not created");
+      this.logger.warn(
+        { err: error, caseId: row.id, trigger: trigger.kind },
+        "automatic follow-up not created",
+      );
     }
   }
 

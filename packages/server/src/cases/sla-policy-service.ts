@@ -11,7 +11,7 @@ import {
 } from "@sentra/core";
 import type { Kysely, Transaction } from "kysely";
 import type { AuditLog } from "../audit/audit-log.js";
-import type { Database, SlaPolicyRow } from "../db/schema.js";
+import type { Database } from "../db/schema.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
 import { type SlaPolicyView, toSlaPolicyView } from "./case-views.js";
 
@@ -45,19 +45,24 @@ export class SlaPolicyService {
     return rows.map((row) => toSlaPolicyView(row, rules.get(row.id) ?? []));
   }
 
-  async get(tenantId: string, id: string): Promise<SlaPolicyView> {
-    const row = await this.db
+  /** `db` may be a transaction: PGlite has one connection, so reads inside a transaction must use it. */
+  async get(tenantId: string, id: string, db: Kysely<Database> = this.db): Promise<SlaPolicyView> {
+    const row = await db
       .selectFrom("sla_policies")
       .selectAll()
       .where("tenant_id", "=", tenantId)
       .where("id", "=", id)
       .executeTakeFirst();
     if (!row) throw notFound("sla_policy", id);
-    return toSlaPolicyView(row, (await this.#rulesOf(tenantId, [id])).get(id) ?? []);
+    return toSlaPolicyView(row, (await this.#rulesOf(tenantId, [id], db)).get(id) ?? []);
   }
 
   /** The policy that governs a new case of this type and priority, if the tenant has one. */
-  async pick(tenantId: string, caseType: CaseType, priority: CasePriority): Promise<ResolvedPolicy | undefined> {
+  async pick(
+    tenantId: string,
+    caseType: CaseType,
+    priority: CasePriority,
+  ): Promise<ResolvedPolicy | undefined> {
     const resolved = (await this.list(tenantId)).map(resolve);
     return pickSlaPolicy(
       resolved.map((r) => ({ ...r.policy, resolved: r })),
@@ -66,10 +71,14 @@ export class SlaPolicyService {
     )?.resolved;
   }
 
-  async byId(tenantId: string, id: string | null): Promise<ResolvedPolicy | undefined> {
+  async byId(
+    tenantId: string,
+    id: string | null,
+    db: Kysely<Database> = this.db,
+  ): Promise<ResolvedPolicy | undefined> {
     if (id === null) return undefined;
     try {
-      return resolve(await this.get(tenantId, id));
+      return resolve(await this.get(tenantId, id, db));
     } catch (error) {
       if (error instanceof UserError && error.reason === "not_found") return undefined;
       throw error;
@@ -99,7 +108,11 @@ export class SlaPolicyService {
         .where("tenant_id", "=", actor.tenantId)
         .where("id", "=", id)
         .execute();
-      await trx.deleteFrom("escalation_rules").where("tenant_id", "=", actor.tenantId).where("policy_id", "=", id).execute();
+      await trx
+        .deleteFrom("escalation_rules")
+        .where("tenant_id", "=", actor.tenantId)
+        .where("policy_id", "=", id)
+        .execute();
       return id;
     });
     return this.get(actor.tenantId, id);
@@ -109,7 +122,11 @@ export class SlaPolicyService {
   async remove(actor: Actor, id: string, origin: Origin): Promise<void> {
     const view = await this.get(actor.tenantId, id);
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom("sla_policies").where("tenant_id", "=", actor.tenantId).where("id", "=", id).execute();
+      await trx
+        .deleteFrom("sla_policies")
+        .where("tenant_id", "=", actor.tenantId)
+        .where("id", "=", id)
+        .execute();
       await this.audit.record(
         {
           tenantId: actor.tenantId,
@@ -150,7 +167,14 @@ export class SlaPolicyService {
             .execute();
         }
         await this.audit.record(
-          { tenantId: actor.tenantId, actor, action, target: { type: "sla_policy", id }, details: { ...body }, origin },
+          {
+            tenantId: actor.tenantId,
+            actor,
+            action,
+            target: { type: "sla_policy", id },
+            details: { ...body },
+            origin,
+          },
           trx,
         );
         return id;
@@ -193,10 +217,10 @@ export class SlaPolicyService {
     }
   }
 
-  async #rulesOf(tenantId: string, policyIds: string[]) {
+  async #rulesOf(tenantId: string, policyIds: string[], db: Kysely<Database> = this.db) {
     const byPolicy = new Map<string, { trigger: string; at_percent: number; to_tier: string }[]>();
     if (policyIds.length === 0) return byPolicy;
-    const rows = await this.db
+    const rows = await db
       .selectFrom("escalation_rules")
       .select(["policy_id", "trigger", "at_percent", "to_tier"])
       .where("tenant_id", "=", tenantId)
@@ -223,4 +247,3 @@ function columnsOf(body: SlaPolicyBody) {
 }
 
 const resolve = (view: SlaPolicyView): ResolvedPolicy => ({ view, policy: toSlaPolicy(view) });
-

@@ -13,6 +13,9 @@ import {
 } from "fastify-type-provider-zod";
 import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
 import { registerCustomerRoutes } from "../customers/customer-routes.js";
+import { registerCaseRoutes } from "../cases/case-routes.js";
+import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
+import { registerKbRoutes } from "../knowledge/kb-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
@@ -143,6 +146,9 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerRoutingRoutes(v1, services);
       registerCustomerRoutes(v1, services);
       registerCustomerPrivacyRoutes(v1, services);
+      registerCaseRoutes(v1, services);
+      registerSlaPolicyRoutes(v1, services);
+      registerKbRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

@@ -53,4 +53,16 @@ describe("the demo tenant seeded on first start", () => {
     });
     expect(chat.body).toMatchObject({ state: "offered", agentId: me.body.agentId });
   });
+
+  it("has SLA policies and published bilingual articles an agent can find", async () => {
+    const policies = await admin.get<Named>("/api/v1/sla-policies");
+    expect(policies.body.items.map((p) => p.name)).toContain("Keluhan");
+    const budi = await login("agent1@demo.sentra.local");
+    const hits = await budi.get<{ items: { title: string }[] }>("/api/v1/kb/search?q=pembayaran&lang=id");
+    expect(hits.body.items[0]?.title).toBe("Cara membayar tagihan kartu kredit");
+    const english = await budi.get<{ items: { title: string }[] }>(
+      "/api/v1/kb/search?q=blocked%20card&lang=en",
+    );
+    expect(english.body.items[0]?.title).toBe("Blocking a lost or stolen card");
+  });
 });

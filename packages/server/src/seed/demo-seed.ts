@@ -2,6 +2,7 @@ import { type Role, UserError } from "@sentra/core";
 import { sql } from "kysely";
 import { generatePassword } from "../auth/secrets.js";
 import type { Services } from "../services.js";
+import { seedDemoCasesAndKnowledge } from "./demo-cases-kb-seed.js";
 import { type SeededPerson, seedDemoRouting } from "./demo-routing-seed.js";
 
 export interface SeededLogin {
@@ -139,6 +140,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
         .execute();
     }
     await seedDemoRouting(services, tenant.id, people, teamIds);
+    await seedDemoCasesAndKnowledge(services, tenant.id, teamIds);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },

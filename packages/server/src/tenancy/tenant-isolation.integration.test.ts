@@ -19,6 +19,7 @@ describeEachStore("tenant isolation", (target) => {
   let adminA: ApiClient;
   let adminB: ApiClient;
   const b = { userId: "", teamId: "", apiKeyId: "", apiKey: "", skillId: "", queueId: "", interactionId: "" };
+  const bCases = { caseId: "", policyId: "", categoryId: "", articleId: "" };
 
   beforeAll(async () => {
     platform = await startTestPlatform(target);
@@ -67,11 +68,62 @@ describeEachStore("tenant isolation", (target) => {
         queueId: b.queueId,
       })
     ).body.interactionId;
+    bCases.policyId = (
+      await adminB.post<{ id: string }>("/api/v1/sla-policies", {
+        name: "B default",
+        firstResponseMinutes: 60,
+        resolutionMinutes: 480,
+        queueId: b.queueId,
+      })
+    ).body.id;
+    bCases.caseId = (
+      await adminB.post<{ id: string }>("/api/v1/cases", {
+        customerId: "7d1c2a52-3f0e-4a8e-9d1b-5c6f7e8a9b0c",
+        type: "complaint",
+        subject: "B's complaint",
+        interactionId: b.interactionId,
+      })
+    ).body.id;
+    bCases.categoryId = (
+      await adminB.post<{ id: string }>("/api/v1/kb/categories", { name: "B cards" })
+    ).body.id;
+    bCases.articleId = (
+      await adminB.post<{ id: string }>("/api/v1/kb/articles", {
+        title: "Rahasia bank B zebrafish",
+        body: "Prosedur internal zebrafish milik bank B.",
+        language: "id",
+        categoryId: bCases.categoryId,
+      })
+    ).body.id;
+    await adminB.post(`/api/v1/kb/articles/${bCases.articleId}/publish`);
   });
 
   const notFoundForA = async (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => {
     const reply = await adminA.request(method, url, body);
     expect(reply.status, `${method} ${url}`).toBe(404);
+  };
+  const bCaseUnchanged = async () => {
+    expect((await adminB.get(`/api/v1/cases/${bCases.caseId}`)).body).toMatchObject({
+      subject: "B's complaint",
+      status: "new",
+      tier: "agent",
+    });
+    const timeline = await adminB.get<{ items: unknown[] }>(`/api/v1/cases/${bCases.caseId}/timeline`);
+    expect(timeline.body.items).toHaveLength(2);
+  };
+  const caseOfA = async () =>
+    (
+      await adminA.post<{ id: string }>("/api/v1/cases", {
+        customerId: "0b6a4f38-58c4-4bd2-9a53-2f6d0e7c1a11",
+        type: "inquiry",
+        subject: "A's inquiry",
+      })
+    ).body.id;
+  const bArticleUnchanged = async () => {
+    expect((await adminB.get(`/api/v1/kb/articles/${bCases.articleId}`)).body).toMatchObject({
+      status: "published",
+      version: 1,
+    });
   };
   const bInteractionUnchanged = async () => {
     expect((await adminB.get(`/api/v1/interactions/${b.interactionId}`)).body).toMatchObject({
@@ -273,6 +325,135 @@ describeEachStore("tenant isolation", (target) => {
     "POST /api/v1/interactions/:id/transfer": async () => {
       await notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/transfer`, { queueId: b.queueId });
       await bInteractionUnchanged();
+    },
+    "GET /api/v1/cases": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/cases?limit=200")).body.items.map((c) => c.id);
+      expect(ids).not.toContain(bCases.caseId);
+    },
+    "POST /api/v1/cases": async () => {
+      const borrowing = { customerId: "0b6a4f38-58c4-4bd2-9a53-2f6d0e7c1a11", type: "request", subject: "x" };
+      await notFoundForA("POST", "/api/v1/cases", { ...borrowing, interactionId: b.interactionId });
+      const owner = await adminA.post<{ error: { code: string } }>("/api/v1/cases", {
+        ...borrowing,
+        ownerTeamId: b.teamId,
+      });
+      expect(owner.body.error.code).toBe("unknown_owner");
+    },
+    "GET /api/v1/cases/:id": () => notFoundForA("GET", `/api/v1/cases/${bCases.caseId}`),
+    "PATCH /api/v1/cases/:id": async () => {
+      expect((await adminA.patch(`/api/v1/cases/${bCases.caseId}`, { subject: "Hijacked" })).status).toBe(
+        404,
+      );
+      await bCaseUnchanged();
+    },
+    "POST /api/v1/cases/:id/status": async () => {
+      await notFoundForA("POST", `/api/v1/cases/${bCases.caseId}/status`, { status: "closed" });
+      await bCaseUnchanged();
+    },
+    "POST /api/v1/cases/:id/notes": async () => {
+      await notFoundForA("POST", `/api/v1/cases/${bCases.caseId}/notes`, { body: "peek" });
+      await bCaseUnchanged();
+    },
+    "POST /api/v1/cases/:id/escalate": async () => {
+      await notFoundForA("POST", `/api/v1/cases/${bCases.caseId}/escalate`, { reason: "x" });
+      await bCaseUnchanged();
+    },
+    "POST /api/v1/cases/:id/interactions": async () => {
+      await notFoundForA("POST", `/api/v1/cases/${bCases.caseId}/interactions`, {
+        interactionId: b.interactionId,
+      });
+      await notFoundForA("POST", `/api/v1/cases/${await caseOfA()}/interactions`, {
+        interactionId: b.interactionId,
+      });
+      await bCaseUnchanged();
+    },
+    "GET /api/v1/cases/:id/timeline": () => notFoundForA("GET", `/api/v1/cases/${bCases.caseId}/timeline`),
+    "GET /api/v1/cases/:id/follow-ups": () =>
+      notFoundForA("GET", `/api/v1/cases/${bCases.caseId}/follow-ups`),
+    "POST /api/v1/cases/:id/follow-ups": async () => {
+      await notFoundForA("POST", `/api/v1/cases/${bCases.caseId}/follow-ups`, { reason: "x" });
+      await notFoundForA("POST", `/api/v1/cases/${await caseOfA()}/follow-ups`, {
+        reason: "x",
+        queueId: b.queueId,
+      });
+      await bCaseUnchanged();
+      await bInteractionUnchanged();
+    },
+    "GET /api/v1/sla-policies": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/sla-policies")).body.items.map((p) => p.id);
+      expect(ids).not.toContain(bCases.policyId);
+    },
+    "POST /api/v1/sla-policies": async () => {
+      const reply = await adminA.post<{ error: { code: string } }>("/api/v1/sla-policies", {
+        name: "Borrowing",
+        firstResponseMinutes: 1,
+        resolutionMinutes: 2,
+        queueId: b.queueId,
+        backOfficeTeamId: b.teamId,
+      });
+      expect(reply.body.error.code).toBe("unknown_references");
+    },
+    "GET /api/v1/sla-policies/:id": () => notFoundForA("GET", `/api/v1/sla-policies/${bCases.policyId}`),
+    "PUT /api/v1/sla-policies/:id": async () => {
+      await notFoundForA("PUT", `/api/v1/sla-policies/${bCases.policyId}`, {
+        name: "Mine",
+        firstResponseMinutes: 1,
+        resolutionMinutes: 1,
+      });
+      expect((await adminB.get(`/api/v1/sla-policies/${bCases.policyId}`)).body).toMatchObject({
+        name: "B default",
+      });
+    },
+    "DELETE /api/v1/sla-policies/:id": async () => {
+      expect((await adminA.delete(`/api/v1/sla-policies/${bCases.policyId}`)).status).toBe(404);
+      expect((await adminB.get(`/api/v1/sla-policies/${bCases.policyId}`)).status).toBe(200);
+    },
+    "GET /api/v1/kb/categories": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/kb/categories")).body.items.map((c) => c.id);
+      expect(ids).not.toContain(bCases.categoryId);
+    },
+    "POST /api/v1/kb/categories": async () => {
+      expect((await adminA.post("/api/v1/kb/categories", { name: "B cards" })).status).toBe(201);
+      expect((await adminB.get<Items>("/api/v1/kb/categories")).body.items).toHaveLength(1);
+    },
+    "GET /api/v1/kb/articles": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/kb/articles?limit=200")).body.items.map((a) => a.id);
+      expect(ids).not.toContain(bCases.articleId);
+    },
+    "POST /api/v1/kb/articles": async () => {
+      const reply = await adminA.post<{ error: { code: string } }>("/api/v1/kb/articles", {
+        title: "Mine",
+        body: "Text",
+        language: "en",
+        categoryId: bCases.categoryId,
+      });
+      expect(reply.body.error.code).toBe("unknown_kb_category");
+    },
+    "GET /api/v1/kb/articles/:id": () => notFoundForA("GET", `/api/v1/kb/articles/${bCases.articleId}`),
+    "PATCH /api/v1/kb/articles/:id": async () => {
+      expect(
+        (await adminA.patch(`/api/v1/kb/articles/${bCases.articleId}`, { title: "Hijacked" })).status,
+      ).toBe(404);
+      await bArticleUnchanged();
+    },
+    "GET /api/v1/kb/articles/:id/versions": () =>
+      notFoundForA("GET", `/api/v1/kb/articles/${bCases.articleId}/versions`),
+    "POST /api/v1/kb/articles/:id/publish": () =>
+      notFoundForA("POST", `/api/v1/kb/articles/${bCases.articleId}/publish`),
+    "POST /api/v1/kb/articles/:id/unpublish": async () => {
+      await notFoundForA("POST", `/api/v1/kb/articles/${bCases.articleId}/unpublish`);
+      await bArticleUnchanged();
+    },
+    "GET /api/v1/kb/search": async () => {
+      expect((await adminA.get<Items>("/api/v1/kb/search?q=zebrafish")).body.items).toEqual([]);
+      expect((await adminB.get<Items>("/api/v1/kb/search?q=zebrafish")).body.items).toHaveLength(1);
+    },
+    "POST /api/v1/kb/suggest": async () => {
+      const reply = await adminA.post<Items>("/api/v1/kb/suggest", {
+        text: "zebrafish rahasia",
+        language: "id",
+      });
+      expect(reply.body.items).toEqual([]);
     },
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").

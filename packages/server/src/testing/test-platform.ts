@@ -1,5 +1,5 @@
 import { loadConfig, type SentraConfig } from "../config/config.js";
-import { type RunningPlatform, startPlatform } from "../platform.js";
+import { type RunningPlatform, type StartOptions, startPlatform } from "../platform.js";
 import type { StoreTarget } from "./services-under-test.js";
 
 export const ADMIN_EMAIL = "admin@acme.test";
@@ -26,10 +26,11 @@ export function testConfig(env: Record<string, string | undefined>): SentraConfi
 export async function startTestPlatform(
   target: StoreTarget,
   env: Record<string, string> = {},
+  options: StartOptions = {},
 ): Promise<TestPlatform> {
   const store = await target.create();
   const config = testConfig({ ...store.env, ...env });
-  const platform = await startPlatform(config);
+  const platform = await startPlatform(config, options);
   return {
     ...platform,
     async dispose() {
