@@ -48,6 +48,17 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
+export interface FollowUp {
+  id: string;
+  caseId: string;
+  channel: "callback" | "outbound";
+  reason: string;
+  dueAt: string;
+  queueId: string | null;
+  interactionId: string | null;
+  status: string;
+}
+
 export interface NewCaseBody {
   customerId: string;
   interactionId?: string;
@@ -73,6 +84,7 @@ export const caseKeys = {
   list: (filters: CaseFilters, cursor: string | null) => ["cases", "list", filters, cursor] as const,
   one: (id: string) => ["cases", "one", id] as const,
   timeline: (id: string) => ["cases", "timeline", id] as const,
+  followUps: (id: string) => ["cases", "follow-ups", id] as const,
 };
 
 export const CASES_PAGE_SIZE = 25;
@@ -107,8 +119,15 @@ export function useTimeline(id: string) {
   });
 }
 
+export function useFollowUps(id: string) {
+  return useQuery({
+    queryKey: caseKeys.followUps(id),
+    queryFn: async () => (await api<{ items: FollowUp[] }>(`/cases/${id}/follow-ups`)).items,
+  });
+}
+
 /** Every case change refreshes lists, the case and its timeline: they all show the same facts. */
-function useCaseMutation<I>(run: (input: I) => Promise<Case>) {
+function useCaseMutation<I, R>(run: (input: I) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
@@ -121,7 +140,7 @@ export const useCreateCase = () =>
 
 export const useAddNote = () =>
   useCaseMutation(({ id, body }: { id: string; body: string }) =>
-    api<Case>(`/cases/${id}/notes`, { method: "POST", body: { body } }),
+    api<CaseEvent>(`/cases/${id}/notes`, { method: "POST", body: { body } }),
   );
 
 export const useEscalate = () =>
@@ -137,5 +156,5 @@ export const useChangeStatus = () =>
 export const useFollowUp = () =>
   useCaseMutation(
     ({ id, ...body }: { id: string; reason: string; channel: "callback" | "outbound"; dueAt?: string }) =>
-      api<Case>(`/cases/${id}/follow-ups`, { method: "POST", body }),
+      api<FollowUp>(`/cases/${id}/follow-ups`, { method: "POST", body }),
   );

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "./http";
+import { api, pageQuery } from "./http";
+import type { Page } from "./types";
 
 /** The knowledge-base API's shapes as the web app reads them (see packages/server/src/knowledge/). */
 
@@ -7,27 +8,35 @@ export const KB_LANGUAGES = ["id", "en"] as const;
 
 export interface Article {
   id: string;
-  language: string;
   title: string;
+  /** Markdown. */
   body: string;
+  language: string;
+  categoryId: string | null;
+  tags: string[];
   status: "draft" | "published";
   version: number;
-  tags?: string[];
+  publishedAt: string | null;
+  createdAt: string;
   updatedAt: string;
 }
 
+/** A list item or search hit: a plain-text excerpt instead of the body. */
 export interface ArticleHit {
   id: string;
   language: string;
   title: string;
   excerpt: string;
-  score?: number;
+  status?: "draft" | "published";
+  rank?: number;
 }
 
 export interface ArticleVersion {
   version: number;
-  status: string;
   title: string;
+  body: string;
+  language: string;
+  editedBy: string;
   createdAt: string;
 }
 
@@ -35,7 +44,7 @@ export interface ArticleBody {
   language: string;
   title: string;
   body: string;
-  tags?: string[];
+  tags: string[];
 }
 
 export const kbKeys = {
@@ -65,8 +74,7 @@ export function useArticles(lang: string | null) {
   return useQuery({
     queryKey: kbKeys.list(lang),
     queryFn: async () =>
-      (await api<{ items: Article[] }>(`/kb/articles${lang ? `?lang=${encodeURIComponent(lang)}` : ""}`))
-        .items,
+      (await api<Page<ArticleHit>>(`/kb/articles${pageQuery(50, null)}${lang ? `&lang=${lang}` : ""}`)).items,
   });
 }
 
@@ -111,7 +119,8 @@ export function useSaveArticle() {
 export function usePublishArticle() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<Article>(`/kb/articles/${id}/publish`, { method: "POST" }),
+    mutationFn: ({ id, publish }: { id: string; publish: boolean }) =>
+      api<Article>(`/kb/articles/${id}/${publish ? "publish" : "unpublish"}`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: kbKeys.all }),
   });
 }

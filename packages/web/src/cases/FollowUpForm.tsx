@@ -1,19 +1,31 @@
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useFollowUp } from "../api/cases";
+import { useFollowUp, useFollowUps } from "../api/cases";
 import { QueryError } from "../components/QueryError";
+import { useFormat } from "../i18n/useFormat";
 
 /** A reminder on the case for a given time (the browser's local time, sent as an instant). */
 export function FollowUpForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const followUp = useFollowUp();
+  const planned = useFollowUps(caseId);
+  const format = useFormat();
   const [when, setWhen] = useState("");
   const [text, setText] = useState("");
   const [channel, setChannel] = useState<"callback" | "outbound">("callback");
   const valid = when !== "" && !Number.isNaN(Date.parse(when)) && text.trim() !== "";
   return (
     <Stack gap="xs">
+      {(planned.data ?? []).map((item) => (
+        <Text key={item.id} size="sm" data-testid="follow-up">
+          {t("cases.followUp.planned", {
+            when: format.dateTimeShort(item.dueAt),
+            how: t(`cases.followUp.${item.channel}`),
+            reason: item.reason,
+          })}
+        </Text>
+      ))}
       {followUp.isError ? <QueryError error={followUp.error} /> : null}
       <Group align="flex-end" grow>
         <TextInput

@@ -37,16 +37,21 @@ function ArticleEditor({ article }: { article: Article | null }) {
   const [language, setLanguage] = useState(article?.language ?? "id");
   const [title, setTitle] = useState(article?.title ?? "");
   const [body, setBody] = useState(article?.body ?? "");
+  const [tagText, setTagText] = useState((article?.tags ?? []).join(", "));
+  const tags = tagText
+    .split(",")
+    .map((tag) => tag.trim().toLowerCase())
+    .filter(Boolean);
   const valid = title.trim() !== "" && body.trim() !== "";
   const failure = save.error ?? publish.error;
 
   const store = (andPublish: boolean) =>
     save.mutate(
-      { id: article?.id ?? null, body: { language, title: title.trim(), body } },
+      { id: article?.id ?? null, body: { language, title: title.trim(), body, tags } },
       {
         onSuccess: (saved) => {
           if (!andPublish) return navigate(`/kb/${saved.id}`);
-          publish.mutate(saved.id, { onSuccess: () => navigate(`/kb/${saved.id}`) });
+          publish.mutate({ id: saved.id, publish: true }, { onSuccess: () => navigate(`/kb/${saved.id}`) });
         },
       },
     );
@@ -75,6 +80,12 @@ function ArticleEditor({ article }: { article: Article | null }) {
               maxLength={200}
               value={title}
               onChange={(event) => setTitle(event.currentTarget.value)}
+            />
+            <TextInput
+              label={t("kb.fields.tags")}
+              description={t("kb.tagsHint")}
+              value={tagText}
+              onChange={(event) => setTagText(event.currentTarget.value)}
             />
             <Textarea
               label={t("kb.fields.body")}

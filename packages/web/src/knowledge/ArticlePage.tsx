@@ -40,11 +40,22 @@ export function ArticlePage() {
                 >
                   {t("kb.edit")}
                 </Button>
-                {shown.status !== "published" ? (
-                  <Button loading={publish.isPending} onClick={() => publish.mutate(shown.id)}>
+                {shown.status === "published" ? (
+                  <Button
+                    variant="default"
+                    loading={publish.isPending}
+                    onClick={() => publish.mutate({ id: shown.id, publish: false })}
+                  >
+                    {t("kb.unpublish")}
+                  </Button>
+                ) : (
+                  <Button
+                    loading={publish.isPending}
+                    onClick={() => publish.mutate({ id: shown.id, publish: true })}
+                  >
                     {t("kb.publish")}
                   </Button>
-                ) : null}
+                )}
               </>
             ) : null}
           </Group>
@@ -73,9 +84,7 @@ export function ArticlePage() {
                     {(versions.data ?? []).map((version) => (
                       <Table.Tr key={version.version}>
                         <Table.Td>{t("kb.versionNumber", { version: version.version })}</Table.Td>
-                        <Table.Td>
-                          {t(`kb.status.${version.status}`, { defaultValue: version.status })}
-                        </Table.Td>
+                        <Table.Td>{version.title}</Table.Td>
                         <Table.Td>
                           <Text size="xs" c="dimmed">
                             {format.dateTimeShort(version.createdAt)}

@@ -22,14 +22,7 @@ export function KbSearchPage() {
   const searched = useKbSearch(settled, lang);
   const recent = useArticles(lang);
   const results = settled ? searched : recent;
-  const hits: ArticleHit[] = settled
-    ? (searched.data ?? [])
-    : (recent.data ?? []).map((article) => ({
-        id: article.id,
-        language: article.language,
-        title: article.title,
-        excerpt: article.body.slice(0, 200),
-      }));
+  const hits: ArticleHit[] = (settled ? searched.data : recent.data) ?? [];
   return (
     <>
       <PageHeader
@@ -78,6 +71,11 @@ export function KbSearchPage() {
               <Badge size="xs" variant="light" color="gray">
                 {t(`language.short.${hit.language}`, { defaultValue: hit.language })}
               </Badge>
+              {hit.status === "draft" ? (
+                <Badge size="xs" variant="outline" color="gray">
+                  {t("kb.status.draft")}
+                </Badge>
+              ) : null}
             </Group>
             <Text size="sm" c="dimmed" lineClamp={2}>
               {hit.excerpt}
