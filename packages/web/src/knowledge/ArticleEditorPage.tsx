@@ -18,7 +18,7 @@ import { type Article, KB_LANGUAGES, useArticle, usePublishArticle, useSaveArtic
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
 import { apiErrorText } from "../i18n/api-error";
-import { MarkdownView } from "./MarkdownView";
+import { ArticleMarkdown } from "./ArticleMarkdown";
 
 /** New article (/kb/new) or a new draft version of one (/kb/:id/edit), with a live preview. */
 export function ArticleEditorPage() {
@@ -121,7 +121,7 @@ function ArticleEditor({ article }: { article: Article | null }) {
             <Text size="xs" c="dimmed" mb="xs">
               {t("kb.preview")}
             </Text>
-            <MarkdownView source={body} />
+            <ArticleMarkdown source={body} />
           </Paper>
         </Grid.Col>
       </Grid>

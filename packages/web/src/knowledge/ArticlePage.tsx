@@ -7,7 +7,7 @@ import { IconPencil } from "../components/icons";
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
 import { useFormat } from "../i18n/useFormat";
-import { MarkdownView } from "./MarkdownView";
+import { ArticleMarkdown } from "./ArticleMarkdown";
 
 /** One article rendered from Markdown; editors also see its versions and can publish the draft. */
 export function ArticlePage() {
@@ -65,7 +65,7 @@ export function ArticlePage() {
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: canWrite ? 8 : 12 }}>
           <Paper withBorder p="lg" radius="md">
-            <MarkdownView source={shown.body} />
+            <ArticleMarkdown source={shown.body} />
             <Text size="xs" c="dimmed" mt="md">
               {t("kb.updated", { time: format.dateTimeShort(shown.updatedAt), version: shown.version })}
             </Text>
