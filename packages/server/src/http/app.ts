@@ -11,10 +11,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
-import { registerCustomerRoutes } from "../customers/customer-routes.js";
 import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
+import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
+import { registerCustomerRoutes } from "../customers/customer-routes.js";
 import { registerKbRoutes } from "../knowledge/kb-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";

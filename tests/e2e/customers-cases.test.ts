@@ -1,0 +1,165 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
+
+const PASSWORD = "a-long-enough-password";
+const screenshots = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+
+const STAFF = [
+  ["sari.wulandari@acme.test", "Sari Wulandari", "supervisor"],
+  ["budi.santoso@acme.test", "Budi Santoso", "agent"],
+] as const;
+
+/** The customer as the bank knows them; the agent learns the masked facts only by asking. */
+const CUSTOMER = {
+  fullName: "Siti Rahayu",
+  phones: ["0812-3456-5678"],
+  emails: ["siti.rahayu@example.id"],
+  customerNumber: "CUST-1042",
+  accountNumbers: ["1234567890"],
+  address: "Jl. Merdeka 10, Bandung",
+  birthDate: "1990-05-17",
+  mothersMaidenName: "Wulandari",
+  language: "id",
+};
+
+describeWithBrowser("customer panel, identity check and cases in real browsers against a real server", () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let agent: Page;
+  let supervisor: Page;
+  let customerId: string;
+  let queueId: string;
+
+  const logIn = async (page: Page, email: string, landing: string) => {
+    await page.goto(`${e2e.server.url}/login`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL(`**${landing}`);
+  };
+
+  beforeAll(async () => {
+    e2e = await startE2eServer("customers-cases");
+    const ids = new Map<string, string>();
+    for (const [email, displayName, role] of STAFF) {
+      const user = await e2e.api<{ id: string }>("POST", "/users", {
+        email,
+        displayName,
+        role,
+        locale: "en",
+        password: PASSWORD,
+      });
+      ids.set(role, user.id);
+    }
+    const queue = await e2e.api<{ id: string }>("POST", "/queues", {
+      name: "Cards",
+      settings: {
+        channels: ["chat"],
+        serviceLevel: { targetPercent: 80, thresholdMs: 20_000 },
+        offerTimeoutMs: 60_000,
+      },
+    });
+    queueId = queue.id;
+    await e2e.api("PUT", `/agents/${ids.get("agent")}/profile`, {
+      skills: {},
+      languages: ["id", "en"],
+      capacity: { max: { chat: 2 } },
+    });
+    customerId = (await e2e.api<{ id: string }>("POST", "/customers", CUSTOMER)).id;
+
+    browser = await launchChromium();
+    const viewport = { width: 1366, height: 900 };
+    agent = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
+    supervisor = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
+    mkdirSync(screenshots, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.dispose();
+  });
+
+  it("masks the profile until the agent verifies the caller, then opens and escalates a complaint the supervisor sees", async () => {
+    await logIn(agent, "budi.santoso@acme.test", "/agent");
+    await agent.getByRole("heading", { name: "Agent desktop" }).waitFor();
+    await agent.getByRole("button", { name: "Available", exact: true }).click();
+
+    // No chat widget yet: the chat arrives through the API, for the known customer.
+    await e2e.api("POST", "/interactions", { channel: "chat", queueId, customerId });
+    const offer = agent.getByRole("dialog", { name: /Incoming conversation/ });
+    await offer.getByRole("button", { name: "Accept" }).click();
+    await offer.waitFor({ state: "detached" });
+
+    const panel = agent.getByTestId("customer-panel");
+    await panel.getByTestId("customer-name").getByText("Siti Rahayu").waitFor();
+    await panel.getByTestId("masked-badge").waitFor();
+    expect(await panel.getByTestId("masked-birthDate").textContent()).toBe("••••");
+    expect(await panel.getByTestId("masked-phones").textContent()).toBe("••••5678");
+    expect(await panel.textContent()).not.toContain("1990-05-17");
+    expect(await panel.getByTestId("verify-level").textContent()).toBe("Not verified");
+
+    // A wrong answer is refused, named, and counted; nothing the record holds is shown.
+    const form = panel.getByTestId("verify-form");
+    await form.getByLabel("Date of birth").fill("1991-01-01");
+    await form.getByLabel("Mother's maiden name").fill("Wulandari");
+    await form.getByRole("button", { name: "Check answers" }).click();
+    expect(await panel.getByTestId("verify-failed").textContent()).toBe(
+      "Not matching: Date of birth. 2 attempts left.",
+    );
+    expect(await form.getByLabel("Date of birth").inputValue()).toBe("");
+    await panel.getByTestId("masked-birthDate").waitFor();
+
+    await form.getByLabel("Date of birth").fill("17/05/1990");
+    await form.getByLabel("Mother's maiden name").fill("Wulandari");
+    await form.getByRole("button", { name: "Check answers" }).click();
+    await panel.getByTestId("unmasked-badge").waitFor();
+    expect(await panel.getByTestId("verify-level").textContent()).toBe("Verified");
+    expect(await panel.getByTestId("field-birthDate").textContent()).toBe("1990-05-17");
+    expect(await panel.getByTestId("field-customerNumber").textContent()).toBe("CUST-1042");
+
+    // A complaint, linked to this chat.
+    await panel.getByRole("button", { name: "New case" }).click();
+    await panel.getByLabel("Subject").fill("Card blocked after travel to Singapore");
+    await panel.getByLabel("Category").fill("card_blocked");
+    await panel.getByLabel("Description").fill("Card declined at Changi; customer needs it unblocked today.");
+    await panel.getByRole("button", { name: "Open case" }).click();
+    const opened = panel.getByTestId("open-case");
+    await opened.getByText("Card blocked after travel to Singapore").waitFor();
+    await opened.getByTestId("case-status").getByText("New").waitFor();
+    await agent.mouse.move(0, 0);
+    await agent.screenshot({ path: join(screenshots, "agent-customer-panel.png"), fullPage: true });
+
+    await opened.getByRole("button", { name: "Escalate" }).click();
+    await opened.getByLabel("Reason for escalation").fill("Customer is abroad without another card");
+    await opened.getByRole("button", { name: "Escalate case" }).click();
+    await opened.getByTestId("case-status").getByText("Escalated").waitFor();
+
+    const cases = await e2e.api<{
+      items: { id: string; status: string; originInteractionId: string | null }[];
+    }>("GET", `/cases?customerId=${customerId}`);
+    expect(cases.items).toHaveLength(1);
+    expect(cases.items[0]?.status).toBe("escalated");
+    expect(cases.items[0]?.originInteractionId).not.toBeNull();
+
+    // The supervisor, in another browser, finds it on the Escalated tab and opens it.
+    await logIn(supervisor, "sari.wulandari@acme.test", "/wallboard");
+    await supervisor.getByRole("link", { name: "Cases" }).click();
+    await supervisor.getByRole("heading", { name: "Cases" }).waitFor();
+    await supervisor.getByRole("tab", { name: "Escalated" }).click();
+    await supervisor.waitForURL("**/cases?status=escalated");
+    const row = supervisor.getByTestId("case-row");
+    await row.getByText("Card blocked after travel to Singapore").waitFor();
+    expect(await supervisor.getByTestId("case-row").count()).toBe(1);
+    await supervisor.mouse.move(0, 0);
+    await supervisor.screenshot({ path: join(screenshots, "cases-escalated.png") });
+
+    await row.getByRole("link", { name: "Card blocked after travel to Singapore" }).click();
+    const timeline = supervisor.getByTestId("case-timeline");
+    await timeline.getByText("Customer is abroad without another card").waitFor();
+    await timeline.getByText("Escalated", { exact: true }).first().waitFor();
+  }, 120_000);
+});
