@@ -70,9 +70,16 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
       capacity: { max: { chat: 2 } },
     });
     customerId = (await e2e.api<{ id: string }>("POST", "/customers", CUSTOMER)).id;
+    const article = await e2e.api<{ id: string }>("POST", "/kb/articles", {
+      title: "Unblocking a card blocked abroad",
+      body: "Cards are blocked abroad when travel was not announced.\n\n1. Verify the customer\n2. Unblock in **Card admin**",
+      language: "en",
+      tags: ["card", "travel"],
+    });
+    await e2e.api("POST", `/kb/articles/${article.id}/publish`);
 
     browser = await launchChromium();
-    const viewport = { width: 1366, height: 900 };
+    const viewport = { width: 1366, height: 1000 };
     agent = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
     supervisor = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
     mkdirSync(screenshots, { recursive: true });
@@ -101,6 +108,9 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
     expect(await panel.getByTestId("masked-phones").textContent()).toBe("••••5678");
     expect(await panel.textContent()).not.toContain("1990-05-17");
     expect(await panel.getByTestId("verify-level").textContent()).toBe("Not verified");
+    expect(await agent.getByTestId("work-tab").textContent()).toContain("Siti Rahayu");
+    await agent.mouse.move(0, 0);
+    await agent.screenshot({ path: join(screenshots, "agent-customer-masked.png") });
 
     // A wrong answer is refused, named, and counted; nothing the record holds is shown.
     const form = panel.getByTestId("verify-form");
@@ -130,8 +140,17 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
     const opened = panel.getByTestId("open-case");
     await opened.getByText("Card blocked after travel to Singapore").waitFor();
     await opened.getByTestId("case-status").getByText("New").waitFor();
+
+    // Knowledge-base suggestions follow what the agent writes; a link goes into the notes.
+    await agent.getByRole("textbox", { name: "Notes" }).fill("Customer says the card is blocked abroad");
+    const suggestion = agent.getByTestId("kb-suggestion").first();
+    await suggestion.getByText("Unblocking a card blocked abroad").waitFor();
+    await suggestion.getByRole("button", { name: "Insert link", exact: true }).click();
+    expect(await agent.getByRole("textbox", { name: "Notes" }).inputValue()).toContain(
+      `Unblocking a card blocked abroad — ${e2e.server.url}/kb/`,
+    );
     await agent.mouse.move(0, 0);
-    await agent.screenshot({ path: join(screenshots, "agent-customer-panel.png"), fullPage: true });
+    await agent.screenshot({ path: join(screenshots, "agent-customer-panel.png") });
 
     await opened.getByRole("button", { name: "Escalate" }).click();
     await opened.getByLabel("Reason for escalation").fill("Customer is abroad without another card");

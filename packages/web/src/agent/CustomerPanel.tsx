@@ -81,7 +81,9 @@ export function CustomerPanel({ customerId, interactionId }: { customerId: strin
   const customer = useCustomer(customerId, interactionId);
   if (customer.isPending) return <Loader size="sm" />;
   if (customer.isError) {
-    const unknown = customer.error instanceof ApiError && customer.error.status === 404;
+    // Channels may carry ids that are not directory ids (400) or ids of no customer (404): same for the agent.
+    const unknown =
+      customer.error instanceof ApiError && (customer.error.status === 404 || customer.error.status === 400);
     return unknown ? (
       <Text size="sm" c="dimmed" data-testid="customer-unknown">
         {t("customers.unknownOnDesk", { id: customerId })}

@@ -22,6 +22,7 @@ import { clockDuration } from "../routing/duration";
 import { channelLabel, dispositionLabel } from "../routing/labels";
 import { CustomerPanel } from "./CustomerPanel";
 import type { WorkItem } from "./desk-state";
+import { useCustomerName } from "./useCustomerName";
 
 export interface WorkPanelProps {
   item: WorkItem;
@@ -53,6 +54,7 @@ export function WorkPanel(props: WorkPanelProps) {
   const { item, queues, dispositions, now, busy, error } = props;
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const customerName = useCustomerName(item.customerId, item.interactionId);
   const [notes, setNotes] = useState("");
   const [disposition, setDisposition] = useState<string | null>(null);
   const queue = queues.find((candidate) => candidate.id === item.queueId);
@@ -68,7 +70,7 @@ export function WorkPanel(props: WorkPanelProps) {
     <Stack gap="md" p="md" data-testid="work-panel">
       <Group justify="space-between" align="flex-start">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg" style={{ flex: 1 }}>
-          <Fact label={t("desk.work.customer")} value={item.customerId ?? t("desk.noCustomer")} />
+          <Fact label={t("desk.work.customer")} value={customerName ?? t("desk.noCustomer")} />
           <Fact label={t("desk.work.queue")} value={queue?.name ?? t("desk.unknownQueue")} />
           <Fact label={t("desk.work.connected")} value={clockDuration(now - item.connectedAt)} />
           <Fact label={t("desk.work.waited")} value={clockDuration(item.connectedAt - item.enqueuedAt)} />
