@@ -3,7 +3,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  describeWithBrowser,
+  type E2eServer,
+  launchChromium,
+  startE2eServer,
+} from "./browser.js";
 
 const PASSWORD = "a-long-enough-password";
 const screenshots = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
@@ -34,10 +41,10 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
   let customerId: string;
   let queueId: string;
 
-  const logIn = async (page: Page, email: string, landing: string) => {
+  const logIn = async (page: Page, email: string, landing: string, password = PASSWORD) => {
     await page.goto(`${e2e.server.url}/login`);
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL(`**${landing}`);
   };
@@ -180,5 +187,66 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
     const timeline = supervisor.getByTestId("case-timeline");
     await timeline.getByText("Customer is abroad without another card").waitFor();
     await timeline.getByText("Escalated", { exact: true }).first().waitFor();
+  }, 120_000);
+
+  it("lets the supervisor find, reveal and merge customers, the admin import a CSV, and everyone read articles", async () => {
+    // A second record of the same person, as a branch would have typed it.
+    await e2e.api("POST", "/customers", { fullName: "Siti Rahayu", phones: ["+62 812 3456 5678"] });
+
+    await supervisor.goto(`${e2e.server.url}/customers`);
+    await supervisor.getByRole("textbox", { name: "Search customers" }).fill("Siti");
+    await expect.poll(() => supervisor.getByTestId("customer-row").count()).toBe(2);
+    await supervisor.goto(`${e2e.server.url}/customers/${customerId}`);
+    await supervisor.getByRole("heading", { name: "Siti Rahayu" }).waitFor();
+    await supervisor.getByTestId("masked-birthDate").waitFor();
+    await supervisor.getByRole("button", { name: "Show full details" }).click();
+    expect(await supervisor.getByTestId("field-birthDate").textContent()).toBe("1990-05-17");
+    await supervisor.getByRole("textbox", { name: "Purpose" }).fill("marketing");
+    await supervisor.getByRole("button", { name: "Record consent" }).click();
+    await supervisor.getByTestId("consents").getByRole("cell", { name: "marketing" }).waitFor();
+    await supervisor.getByRole("tab", { name: "History" }).click();
+    await supervisor.getByTestId("customer-history").waitFor();
+
+    await supervisor.getByRole("link", { name: "Duplicate customers" }).click();
+    const pair = supervisor.getByTestId("duplicate").first();
+    await pair.getByRole("button", { name: "Merge" }).waitFor();
+    await supervisor.mouse.move(0, 0);
+    await supervisor.screenshot({ path: join(screenshots, "customers-duplicates.png") });
+    await pair.getByRole("button", { name: "Merge" }).click();
+    await supervisor.getByTestId("merged").waitFor();
+    await supervisor.getByRole("button", { name: "Undo merge" }).click();
+    await supervisor.getByTestId("merged").waitFor({ state: "detached" });
+
+    await supervisor.getByRole("link", { name: "Knowledge base" }).click();
+    await supervisor.getByRole("textbox", { name: "Search articles" }).fill("blocked abroad");
+    await supervisor
+      .getByTestId("kb-hit")
+      .getByRole("link", { name: "Unblocking a card blocked abroad" })
+      .click();
+    const body = supervisor.getByTestId("article-body");
+    await body.locator("strong").getByText("Card admin").waitFor();
+    expect(await body.locator("ol li").count()).toBe(2);
+
+    const admin = await (
+      await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" })
+    ).newPage();
+    await logIn(admin, ADMIN_EMAIL, "/admin/users", ADMIN_PASSWORD);
+    await admin.getByRole("link", { name: "Customer import" }).click();
+    const csv = [
+      "full_name,phones,emails,birth_date",
+      "Agus Salim,0813-1111-2222,agus@example.id,1985-03-07",
+      "Rina Marlina,0813-3333-4444,,1992-11-30",
+      ",0813-5555-6666,,",
+    ].join("\n");
+    await admin.locator('input[type="file"]').setInputFiles({
+      name: "customers.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await admin.getByRole("button", { name: "Import", exact: true }).click();
+    const report = admin.getByTestId("import-report");
+    await report.getByText("2 of 3 rows imported, 1 refused.").waitFor();
+    await report.getByRole("cell", { name: "4", exact: true }).waitFor();
+    await admin.screenshot({ path: join(screenshots, "customers-import.png") });
   }, 120_000);
 });
