@@ -1,13 +1,57 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { type DuplicatePair, type Merge, useDuplicates, useMerge, useUndoMerge } from "../api/customers";
+import {
+  type DuplicatePair,
+  type DuplicateReason,
+  type Merge,
+  useCustomer,
+  useDuplicates,
+  useMerge,
+  useUndoMerge,
+} from "../api/customers";
 import { IconArrowBackUp, IconGitMerge } from "../components/icons";
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
 import { apiErrorText } from "../i18n/api-error";
-import { useFormat } from "../i18n/useFormat";
+import { type Formatters, useFormat } from "../i18n/useFormat";
+
+/** Reasons come with English details; known kinds are said in the user's language, others shown as sent. */
+function reasonText(reason: DuplicateReason, t: TFunction, format: Formatters): string {
+  const similarity = /(\d+\.\d+)/.exec(reason.detail)?.[1];
+  if ((reason.kind === "name" || reason.kind === "address") && similarity) {
+    const percent = format.number(Math.round(Number(similarity) * 100));
+    return t(`duplicates.alike.${reason.kind}`, { percent });
+  }
+  const direction = reason.weight >= 0 ? "same" : "different";
+  return t(`duplicates.${direction}.${reason.kind}`, { defaultValue: reason.detail });
+}
+
+/** One record of a pair, with what tells it apart (masked as this viewer sees it). */
+function PairMember({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const customer = useCustomer(id).data;
+  const facts = customer
+    ? [
+        ...customer.phones,
+        ...customer.emails,
+        t("duplicates.since", { time: format.dateTimeShort(customer.createdAt) }),
+      ]
+    : [];
+  return (
+    <Group gap="xs">
+      <Anchor component={Link} to={`/customers/${id}`} size="sm">
+        {name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {facts.join(" · ")}
+      </Text>
+    </Group>
+  );
+}
 
 function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (merge: Merge) => void }) {
   const { t } = useTranslation();
@@ -30,7 +74,7 @@ function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (merge: M
                 variant="outline"
                 size="sm"
               >
-                {reason.detail}
+                {reasonText(reason, t, format)}
               </Badge>
             ))}
           </Group>
@@ -38,7 +82,10 @@ function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (merge: M
             size="xs"
             leftSection={<IconGitMerge size={14} aria-hidden />}
             loading={merge.isPending}
-            onClick={() => merge.mutate({ survivorId, duplicateId }, { onSuccess: onMerged })}
+            onClick={() =>
+              // The pair leaves the list once merged, unmounting this card: the promise still reports back.
+              void merge.mutateAsync({ survivorId, duplicateId }).then(onMerged, () => {})
+            }
           >
             {t("duplicates.merge")}
           </Button>
@@ -49,11 +96,7 @@ function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (merge: M
               <Radio
                 key={customer.id}
                 value={customer.id}
-                label={
-                  <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
-                    {customer.fullName}
-                  </Anchor>
-                }
+                label={<PairMember id={customer.id} name={customer.fullName} />}
               />
             ))}
           </Stack>
