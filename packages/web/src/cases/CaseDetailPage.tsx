@@ -1,4 +1,5 @@
 import { Anchor, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, Timeline } from "@mantine/core";
+import { allowedTransitions } from "@sentra/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import {
@@ -82,6 +83,8 @@ export function CaseDetailPage() {
   if (found.isPending) return <Loader size="sm" />;
   if (found.isError) return <QueryError error={found.error} />;
   const item = found.data;
+  // Escalation has its own action with a reason; the status select offers the plain moves only.
+  const nextStatuses = allowedTransitions(item.status).filter((status) => status !== "escalated");
   return (
     <>
       <PageHeader
@@ -126,7 +129,10 @@ export function CaseDetailPage() {
                 <Stack gap="sm">
                   <Select
                     label={t("cases.changeStatus")}
-                    data={CASE_STATUSES.map((value) => ({ value, label: t(`cases.status.${value}`) }))}
+                    data={[item.status, ...nextStatuses].map((value) => ({
+                      value,
+                      label: t(`cases.status.${value}`),
+                    }))}
                     value={item.status}
                     allowDeselect={false}
                     disabled={changeStatus.isPending}

@@ -1,8 +1,10 @@
-import { Box, Group, LoadingOverlay, Switch, Tabs } from "@mantine/core";
+import { Box, Group, LoadingOverlay, Select, Switch, Tabs } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { CASE_STATUSES, type CaseFilters, type CaseStatus, useCases } from "../api/cases";
+import { useAllUsers } from "../api/people";
+import { useCan } from "../api/permissions";
 import { useMe } from "../api/session";
 import { CursorPager } from "../components/CursorPager";
 import { PageHeader } from "../components/PageHeader";
@@ -11,19 +13,27 @@ import { useCursorPages } from "../components/useCursorPages";
 import { CasesTable } from "./CasesTable";
 
 const ALL = "all";
+const ANYONE = "anyone";
+const MINE = "mine";
 
-/** Cases by status (the Escalated tab is the supervisor's queue), optionally only mine or only overdue. */
+/** Cases by status (the Escalated tab is the supervisor's queue), by owner, optionally only overdue ones. */
 export function CasesPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const tab = params.get("status") ?? ALL;
-  const [mine, setMine] = useState(false);
+  const canListStaff = useCan("users:read");
+  const staff = useAllUsers(canListStaff);
+  const [owner, setOwner] = useState<string>(ANYONE);
   const [overdue, setOverdue] = useState(false);
   const pages = useCursorPages();
   const filters: CaseFilters = {
     ...((CASE_STATUSES as readonly string[]).includes(tab) ? { status: tab as CaseStatus } : {}),
-    ...(mine && me ? { ownerId: me.id } : {}),
+    ...(owner === MINE && me
+      ? { ownerUserId: me.id }
+      : owner !== ANYONE && owner !== MINE
+        ? { ownerUserId: owner }
+        : {}),
     ...(overdue ? { overdue: true } : {}),
   };
   const cases = useCases(filters, pages.cursor);
@@ -47,12 +57,23 @@ export function CasesPage() {
           </Tabs.List>
         </Tabs>
         <Group gap="md">
-          <Switch
-            label={t("cases.filters.mine")}
-            checked={mine}
-            onChange={(event) => {
+          <Select
+            aria-label={t("cases.filters.owner")}
+            size="xs"
+            w={200}
+            value={owner}
+            allowDeselect={false}
+            searchable
+            data={[
+              { value: ANYONE, label: t("cases.filters.anyone") },
+              { value: MINE, label: t("cases.filters.mine") },
+              ...(staff.data ?? [])
+                .filter((user) => user.id !== me?.id)
+                .map((user) => ({ value: user.id, label: user.displayName })),
+            ]}
+            onChange={(value) => {
               pages.first();
-              setMine(event.currentTarget.checked);
+              setOwner(value ?? ANYONE);
             }}
           />
           <Switch
