@@ -187,6 +187,8 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
     const timeline = supervisor.getByTestId("case-timeline");
     await timeline.getByText("Customer is abroad without another card").waitFor();
     await timeline.getByText("Escalated", { exact: true }).first().waitFor();
+    await supervisor.mouse.move(0, 0);
+    await supervisor.screenshot({ path: join(screenshots, "case-detail.png") });
   }, 120_000);
 
   it("lets the supervisor find, reveal and merge customers, the admin import a CSV, and everyone read articles", async () => {
@@ -204,6 +206,8 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
     await supervisor.getByRole("textbox", { name: "Purpose" }).fill("marketing");
     await supervisor.getByRole("button", { name: "Record consent" }).click();
     await supervisor.getByTestId("consents").getByRole("cell", { name: "marketing" }).waitFor();
+    await supervisor.mouse.move(0, 0);
+    await supervisor.screenshot({ path: join(screenshots, "customer-detail.png") });
     await supervisor.getByRole("tab", { name: "History" }).click();
     await supervisor.getByTestId("customer-history").waitFor();
 
