@@ -187,6 +187,10 @@ describeWithBrowser("customer panel, identity check and cases in real browsers a
     const timeline = supervisor.getByTestId("case-timeline");
     await timeline.getByText("Customer is abroad without another card").waitFor();
     await timeline.getByText("Escalated", { exact: true }).first().waitFor();
+    await supervisor.getByRole("button", { name: "Take case" }).click();
+    await expect
+      .poll(() => supervisor.getByRole("textbox", { name: "Owner" }).inputValue())
+      .toBe("Sari Wulandari");
     await supervisor.mouse.move(0, 0);
     await supervisor.screenshot({ path: join(screenshots, "case-detail.png") });
   }, 120_000);

@@ -143,6 +143,12 @@ export const useAddNote = () =>
     api<CaseEvent>(`/cases/${id}/notes`, { method: "POST", body: { body } }),
   );
 
+/** Take the case (any worker) or hand it to someone else (cases:manage); the server checks which. */
+export const useAssignCase = () =>
+  useCaseMutation(({ id, ownerUserId }: { id: string; ownerUserId: string | null }) =>
+    api<Case>(`/cases/${id}`, { method: "PATCH", body: { ownerUserId } }),
+  );
+
 export const useEscalate = () =>
   useCaseMutation(({ id, reason }: { id: string; reason: string }) =>
     api<Case>(`/cases/${id}/escalate`, { method: "POST", body: { reason } }),

@@ -16,6 +16,7 @@ import { QueryError } from "../components/QueryError";
 import { useFormat } from "../i18n/useFormat";
 import { CaseActions } from "./CaseActions";
 import { CasePriorityBadge, CaseStatusBadge } from "./CaseBadges";
+import { CaseOwner } from "./CaseOwner";
 import { FollowUpForm } from "./FollowUpForm";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -127,6 +128,7 @@ export function CaseDetailPage() {
             {canWork ? (
               <Paper withBorder p="md" radius="md">
                 <Stack gap="sm">
+                  <CaseOwner item={item} />
                   <Select
                     label={t("cases.changeStatus")}
                     data={[item.status, ...nextStatuses].map((value) => ({

@@ -4,8 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useCustomerSearch } from "../api/customers";
+import { useCan } from "../api/permissions";
 import { CursorPager } from "../components/CursorPager";
-import { IconPlus, IconSearch } from "../components/icons";
+import { IconDownload, IconPlus, IconSearch } from "../components/icons";
 import { PageHeader } from "../components/PageHeader";
 import { QueryError } from "../components/QueryError";
 import { useCursorPages } from "../components/useCursorPages";
@@ -20,6 +21,8 @@ export function CustomersPage() {
   const pages = useCursorPages();
   const customers = useCustomerSearch(settled, pages.cursor);
   const [creating, setCreating] = useState(false);
+  const canWrite = useCan("customers:write");
+  const canExport = useCan("customers:export");
   const items = customers.data?.items ?? [];
 
   return (
@@ -28,9 +31,23 @@ export function CustomersPage() {
         title={t("customers.title")}
         description={t("customers.description")}
         actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            {t("customers.new")}
-          </Button>
+          <>
+            {canExport ? (
+              <Button
+                component="a"
+                href="/api/v1/customers/export.csv"
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
+                {t("customers.exportAll")}
+              </Button>
+            ) : null}
+            {canWrite ? (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t("customers.new")}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <TextInput
