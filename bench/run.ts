@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   routing: () => import("./routing.js"),
   startup: () => import("./startup.js"),
   "routing-e2e": () => import("./routing-e2e-only.js"),
+  "customers-dedup": () => import("./customers-dedup.js"),
 };
 
 const name = process.argv[2];

@@ -111,6 +111,34 @@ describe("the sentra command", () => {
     expect(out.stderr).toContain("importing users");
   });
 
+  it("imports customers from CSV with phones normalised, bad rows by line and look-alikes reported", async () => {
+    const csv = path.join(dataDir, "customers.csv");
+    await writeFile(
+      csv,
+      [
+        "full_name,phones,emails,birth_date",
+        "Budi Santoso,0812-3456-7001,budi@example.id,1985-03-07",
+        "Broken,0812,not-an-email,",
+        "Bpk. Boedi Santosa,+62 812 3456 7001,,1985-03-07",
+        'Unclosed "quote,0813,,',
+        '"Siti, Aminah",0813 1111 2222;0814 3333 4444,,1970-01-01',
+      ].join("\n"),
+    );
+    const out = await sentra("import", "customers", csv, "--tenant", "bank-sulawesi");
+    expect(out.code).toBe(2);
+    expect(out.stdout).toContain("Imported 3 customer(s); 2 row(s) rejected.");
+    expect(out.stdout).toMatch(/line 3: emails/);
+    expect(out.stdout).toMatch(/line 5: "0813" is not a phone number/);
+    expect(out.stdout).toMatch(/line 4: like [0-9a-f-]{36} \(score 1: same phone/);
+    expect(out.stderr).toContain("importing customers");
+    await writeFile(csv, 'full_name,phones\nAni,0812 1111 0000\n"Never closed,0813\nLost,0814\n');
+    const broken = await sentra("import", "customers", csv, "--tenant", "bank-sulawesi");
+    expect(broken.stdout).toContain("Imported 1 customer(s)");
+    expect(broken.stdout).toMatch(
+      /Stopped: Malformed CSV in the record starting on line 3: Quote Not Closed/,
+    );
+  });
+
   it("explains a configuration error and exits with EX_CONFIG", async () => {
     const { code, stderr } = await run(process.execPath, [cli, "migrate"], {
       env: { PATH: process.env.PATH ?? "", SENTRA_DATABASE_URL: "mysql://nope" },

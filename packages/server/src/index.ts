@@ -1,5 +1,7 @@
 export { generatePassword } from "./auth/secrets.js";
 export { ConfigError, loadConfig, type SentraConfig } from "./config/config.js";
+export { toE164 } from "./customers/contact-normalization.js";
+export { type ImportReport, importCustomers } from "./customers/customer-import.js";
 export { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/database.js";
 export { LOCALES, newUserBody } from "./people/user-views.js";
 export { type OpenedServices, openServices, type RunningPlatform, startPlatform } from "./platform.js";

@@ -83,7 +83,6 @@ export async function openServices(
         .catch((error) => logger.fatal({ err: error }, "could not take routing over"));
     }
     await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
-    services.customers.retention.start();
     services.cases.escalationJob.start();
     return {
       services,
@@ -115,6 +114,8 @@ export async function startPlatform(
   try {
     const { services, database } = opened;
     const seededLogins = await seedFirstStart(services);
+    // The daily purge belongs to the serving process, not to one-off CLI commands that open services too.
+    services.customers.retention.start();
     const app = await buildApp(services);
     const url =
       options.listen === false

@@ -5,6 +5,7 @@ import { newUserBody } from "@sentra/server";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { parse } from "csv-parse";
+import { registerImportCustomersCommand } from "./import-customers-command.js";
 import { tenantIdOf, withServices } from "./with-services.js";
 
 interface RowError {
@@ -84,4 +85,5 @@ export function registerImportCommand(program: Command): void {
       for (const error of errors) console.log(`  line ${error.line}: ${error.message}`);
       if (errors.length > 0) process.exitCode = 2;
     });
+  registerImportCustomersCommand(importer);
 }

@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
 import { customerBody, DUPLICATE_THRESHOLD, prepareRecord, scoreDuplicate, UserError } from "@sentra/core";
-import { CsvError, parse } from "csv-parse";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.js";
 import type { Actor } from "../tenancy/actor.js";
+import { csvRecords, MalformedCsv } from "./csv-records.js";
 import type { CustomerService } from "./customer-service.js";
 import type { CustomerSettingsView } from "./customer-settings-service.js";
 import { dedupRecordOf } from "./customer-views.js";
@@ -46,13 +46,6 @@ export const CUSTOMER_CSV_COLUMNS = [
   "segment",
   "do_not_contact",
 ] as const;
-
-const ALIASES: Record<string, string> = {
-  name: "full_name",
-  phone: "phones",
-  email: "emails",
-  account_number: "account_numbers",
-};
 
 const list = (value: string | undefined) =>
   value
@@ -102,27 +95,6 @@ export function bodyFromCsv(record: Record<string, string>, settings: CustomerSe
   };
 }
 
-/**
- * csv-parse options for customer files. `onRecord` sees each record as it is parsed (before it is read from
- * the stream), so after a structural error the caller still knows the last sound line.
- */
-export const csvParserOptions = (onRecord: (line: number) => void = () => undefined) => ({
-  on_record: <T>(record: T, context: { lines: number }) => {
-    onRecord(context.lines);
-    return record;
-  },
-  columns: (header: string[]) =>
-    header.map((h) => {
-      const name = h.trim().toLowerCase();
-      return ALIASES[name] ?? name;
-    }),
-  bom: true,
-  trim: true,
-  info: true,
-  relax_column_count: true,
-  skip_empty_lines: true,
-});
-
 const issueText = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`).join("; ");
 
@@ -145,17 +117,9 @@ export async function importCustomers(
     possibleDuplicates: [],
     stoppedAt: null,
   };
-  let parsedThrough = 1;
-  let importedThrough = 1;
-  const parser = input.pipe(parse(csvParserOptions((line) => (parsedThrough = line))));
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
+    for await (const { record, line } of csvRecords(input)) {
       report.rows += 1;
-      const line = info.lines;
-      importedThrough = line;
       const parsed = customerBody.safeParse(bodyFromCsv(record, deps.settings));
       if (!parsed.success) {
         report.rejected.push({ line, message: issueText(parsed.error.issues) });
@@ -172,11 +136,8 @@ export async function importCustomers(
       onRow(report);
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    report.stoppedAt = {
-      line: parsedThrough + 1,
-      message: `Malformed CSV in the record starting on line ${parsedThrough + 1}: ${error.message}. Rows after line ${importedThrough} were not imported.`,
-    };
+    if (!(error instanceof MalformedCsv)) throw error;
+    report.stoppedAt = { line: error.line, message: `${error.message}. Nothing after it was read.` };
   }
   return report;
 }
@@ -222,17 +183,13 @@ async function lookalikes(
 
 /** Reads the whole CSV without writing anything; the first structural error, or null when the file is sound. */
 export async function findMalformation(input: Readable): Promise<RowError | null> {
-  let lastLine = 1;
   try {
-    for await (const _record of input.pipe(parse(csvParserOptions((line) => (lastLine = line))))) {
+    for await (const _record of csvRecords(input)) {
       // Reading is the check; the records themselves are not needed.
     }
     return null;
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return {
-      line: lastLine + 1,
-      message: `Malformed CSV in the record starting on line ${lastLine + 1}: ${error.message}`,
-    };
+    if (!(error instanceof MalformedCsv)) throw error;
+    return { line: error.line, message: error.message };
   }
 }

@@ -224,6 +224,17 @@ export class CustomerMergeService {
     return viewOfMerge(undone);
   }
 
+  /** The record a customer was merged into, following chains of merges; the customer itself if never merged. */
+  async rootOf(tenantId: string, customerId: string): Promise<string> {
+    let current = await this.customers.row(tenantId, customerId);
+    const seen = new Set([current.id]);
+    while (current.merged_into && !seen.has(current.merged_into)) {
+      current = await this.customers.row(tenantId, current.merged_into);
+      seen.add(current.id);
+    }
+    return current.id;
+  }
+
   /** The customer and every customer merged into it, directly or through a chain of merges. */
   async mergedFamily(tenantId: string, customerId: string): Promise<string[]> {
     const family = [customerId];

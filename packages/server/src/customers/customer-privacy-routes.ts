@@ -239,7 +239,7 @@ export function registerCustomerPrivacyRoutes(api: Api, services: Services): voi
     scope.withTypeProvider<ZodTypeProvider>().post(
       "/customers/import",
       {
-        config: { access: "customers:write" },
+        config: { access: "customers:import" },
         bodyLimit: IMPORT_LIMIT_BYTES,
         schema: {
           tags,

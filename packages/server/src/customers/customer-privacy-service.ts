@@ -160,8 +160,10 @@ export class CustomerPrivacyService {
 
   /** Everything held about the customer and the customers merged into it, unmasked; the export is audited. */
   async export(actor: Actor, customerId: string, format: string, origin: Origin): Promise<CustomerExport> {
-    const customer = await this.customers.row(actor.tenantId, customerId);
-    const family = await this.merges.mergedFamily(actor.tenantId, customerId);
+    // The person, not the record: a merged-away id exports the surviving record and everything merged in.
+    const root = await this.merges.rootOf(actor.tenantId, customerId);
+    const customer = await this.customers.row(actor.tenantId, root);
+    const family = await this.merges.mergedFamily(actor.tenantId, root);
     const merged = await Promise.all(family.slice(1).map((id) => this.customers.row(actor.tenantId, id)));
     const attempts = await this.db
       .selectFrom("verification_attempts")
@@ -183,7 +185,7 @@ export class CustomerPrivacyService {
       exportedAt: new Date().toISOString(),
       customer: viewOf(customer),
       mergedCustomers: merged.map(viewOf),
-      consents: await this.consents(actor.tenantId, customerId),
+      consents: await this.consents(actor.tenantId, root),
       verificationAttempts: attempts.map((a) => ({
         interactionId: a.interaction_id,
         level: a.level,
@@ -196,14 +198,17 @@ export class CustomerPrivacyService {
   }
 
   /**
-   * Anonymises the customer and every record merged into it: personal fields are cleared, ids, segment,
-   * language, consents and interaction links stay so reports still add up. Merge snapshots are scrubbed too,
-   * since they are copies of the personal data (and an erased merge cannot be undone anyway).
+   * Anonymises the person: the record, the record it was merged into and every record merged into that.
+   * Personal fields are cleared; ids, segment, language, consents and interaction links stay so reports still
+   * add up. Merge snapshots are scrubbed too, since they are copies of the personal data (and an erased merge
+   * cannot be undone anyway).
    */
   async erase(actor: Actor, customerId: string, origin: Origin): Promise<CustomerView> {
     const customer = await this.customers.row(actor.tenantId, customerId);
     if (customer.erased_at) throw conflict("customer_erased", "This customer was already erased.");
-    const family = await this.merges.mergedFamily(actor.tenantId, customerId);
+    // Erasing a merged-away record must reach the survivor too: the merge copied its contact points there.
+    const root = await this.merges.rootOf(actor.tenantId, customerId);
+    const family = await this.merges.mergedFamily(actor.tenantId, root);
     const now = new Date();
     await this.db.transaction().execute(async (trx) => {
       await trx

@@ -44,34 +44,44 @@ export class CustomerSettingsService {
   }
 
   async put(actor: Actor, body: CustomerSettingsBody, origin: Origin): Promise<CustomerSettingsView> {
+    return this.putForTenant(actor.tenantId, body, actor, origin);
+  }
+
+  /** As `put`; without an actor the change is recorded as the system's (seeding, CLI). */
+  async putForTenant(
+    tenantId: string,
+    body: CustomerSettingsBody,
+    actor: Actor | null = null,
+    origin?: Origin,
+  ): Promise<CustomerSettingsView> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto("customer_settings")
-        .values({ tenant_id: actor.tenantId, segments: JSON.stringify(body.segments) })
+        .values({ tenant_id: tenantId, segments: JSON.stringify(body.segments) })
         .onConflict((oc) =>
           oc
             .column("tenant_id")
             .doUpdateSet({ segments: JSON.stringify(body.segments), updated_at: new Date() }),
         )
         .execute();
-      await trx.deleteFrom("customer_field_definitions").where("tenant_id", "=", actor.tenantId).execute();
+      await trx.deleteFrom("customer_field_definitions").where("tenant_id", "=", tenantId).execute();
       if (body.fields.length > 0) {
         await trx
           .insertInto("customer_field_definitions")
-          .values(body.fields.map((f) => ({ tenant_id: actor.tenantId, ...f })))
+          .values(body.fields.map((f) => ({ tenant_id: tenantId, ...f })))
           .execute();
       }
       await this.audit.record(
         {
-          tenantId: actor.tenantId,
-          actor,
+          tenantId,
+          actor: actor ?? { kind: "system", id: null },
           action: "customer_settings.updated",
           details: { ...body },
-          origin,
+          ...(origin ? { origin } : {}),
         },
         trx,
       );
     });
-    return this.get(actor.tenantId);
+    return this.get(tenantId);
   }
 }

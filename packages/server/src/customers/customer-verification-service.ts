@@ -3,9 +3,11 @@ import {
   DEFAULT_VERIFICATION_POLICY,
   evaluateVerification,
   forbidden,
+  type InteractionState,
   type KnownFacts,
   type MaskableField,
   roleAllows,
+  TERMINAL_STATES,
   UserError,
   type VerificationAnswersBody,
   type VerificationLevel,
@@ -51,7 +53,10 @@ export interface VerificationSettings {
 
 /** How the verification service learns who handles an interaction; the routing work service provides it. */
 export interface InteractionLookup {
-  interaction(actor: Actor, interactionId: string): Promise<{ agentId: string | undefined }>;
+  interaction(
+    actor: Actor,
+    interactionId: string,
+  ): Promise<{ agentId: string | undefined; state: InteractionState }>;
 }
 
 const knownFactsOf = (row: CustomerRow): KnownFacts => ({
@@ -112,13 +117,18 @@ export class CustomerVerificationService {
   }
 
   /**
-   * An agent may verify and see unmasked data only on an interaction they handle; roles allowed to unmask
-   * may act on any interaction of their tenant. Unknown or foreign interactions are 404.
+   * An agent may verify and see unmasked data only on an interaction they handle, and only until it ends:
+   * verification proves who is on the line now, not forever. Roles allowed to unmask may act on any
+   * interaction of their tenant. Unknown or foreign interactions are 404.
    */
   async assertMayActOn(actor: Actor, interactionId: string): Promise<void> {
     const interaction = await this.interactions.interaction(actor, interactionId);
-    if (!roleAllows(actor.role, "customers:unmask") && interaction.agentId !== actor.id) {
+    if (roleAllows(actor.role, "customers:unmask")) return;
+    if (interaction.agentId !== actor.id) {
       throw forbidden("Only the agent handling this interaction may verify its customer.");
+    }
+    if (TERMINAL_STATES.has(interaction.state)) {
+      throw forbidden("This interaction has ended; its verification no longer unlocks customer data.");
     }
   }
 
@@ -178,7 +188,7 @@ export class CustomerVerificationService {
 
   /** Every customer verified (or tried) on an interaction, for the agent's screen. */
   async statusesFor(actor: Actor, interactionId: string): Promise<VerificationStatus[]> {
-    await this.interactions.interaction(actor, interactionId);
+    await this.assertMayActOn(actor, interactionId);
     const { policy } = await this.settings(actor.tenantId);
     const customers = await this.db
       .selectFrom("verification_attempts")

@@ -1,5 +1,5 @@
 import { ManualClock } from "@sentra/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
 import { describeEachStore } from "../testing/services-under-test.js";
 import {
@@ -116,6 +116,35 @@ describeEachStore("customers through the API", (target) => {
     }
     const reveal = await agent.get<ErrorBody>(`/api/v1/customers/${budiId}?reveal=true`);
     expect(reveal.status).toBe(403);
+
+    const settings = await admin.request("PUT", "/api/v1/customers/settings", {
+      segments: [],
+      fields: [
+        { key: "npwp", label: "NPWP", type: "text", sensitive: true },
+        { key: "tier", label: "Tier", type: "text" },
+      ],
+    });
+    expect(settings.status).toBe(200);
+    const taxed = await admin.post<Customer>("/api/v1/customers", {
+      fullName: "Wajib Pajak",
+      customFields: { npwp: "09.254.294.3-407.000", tier: "gold" },
+    });
+    const masked = await agent.get<Customer>(`/api/v1/customers/${taxed.body.id}`);
+    expect(masked.body.customFields).toEqual({ npwp: "••••", tier: "gold" });
+    const unknown = await admin.post<ErrorBody>("/api/v1/customers", {
+      fullName: "X",
+      customFields: { nik: "1" },
+    });
+    expect(unknown.body.error.code).toBe("invalid_custom_fields");
+
+    const revealed = await admin.get<Customer>(`/api/v1/customers/${taxed.body.id}?reveal=true`);
+    expect(revealed.body.customFields).toEqual({ npwp: "09.254.294.3-407.000", tier: "gold" });
+    const audit = await admin.get<{ items: { action: string; targetId: string | null }[] }>(
+      "/api/v1/audit?limit=20",
+    );
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ action: "customer.revealed", targetId: taxed.body.id }),
+    );
   });
 
   it("locks verification after the policy's failed attempts and unmasks only after success", async () => {
@@ -168,7 +197,14 @@ describeEachStore("customers through the API", (target) => {
     const otherView = await agent.get<Customer>(`/api/v1/customers/${other.body.id}?interactionId=${second}`);
     expect(otherView.body).toMatchObject({ masked: true, birthDate: "••••" });
 
-    // Another agent's interaction is not a key to this customer.
+    // Verification proves who is on the line now: once the interaction closes it unlocks nothing.
+    await agent.post(`/api/v1/interactions/${second}/complete`);
+    expect((await agent.get(`/api/v1/customers/${budiId}?interactionId=${second}`)).status).toBe(200);
+    await agent.post(`/api/v1/interactions/${second}/wrap-up`, { disposition: "resolved" });
+    const ended = await agent.get<ErrorBody>(`/api/v1/customers/${budiId}?interactionId=${second}`);
+    expect(ended.status).toBe(403);
+    expect(ended.body.error.message).toContain("has ended");
+
     // An interaction someone else will handle (a queue needing a skill this agent lacks) unlocks nothing.
     const vip = (await admin.post<{ id: string }>("/api/v1/skills", { name: "vip" })).body.id;
     const vipQueue = await admin.post<{ id: string }>("/api/v1/queues", {
@@ -183,6 +219,10 @@ describeEachStore("customers through the API", (target) => {
       `/api/v1/customers/${budiId}?interactionId=${notMine.body.interactionId}`,
     );
     expect(foreign.status).toBe(403);
+    const foreignStatus = await agent.get(
+      `/api/v1/customers/verification?interactionId=${notMine.body.interactionId}`,
+    );
+    expect(foreignStatus.status).toBe(403);
 
     const audit = await admin.get<{ items: { action: string; details: Record<string, unknown> }[] }>(
       "/api/v1/audit?limit=200",
@@ -340,6 +380,25 @@ describeEachStore("customers through the API", (target) => {
     expect(
       (await admin.get<{ consents: unknown[] }>(`/api/v1/customers/${id}/export`)).body.consents,
     ).toHaveLength(1);
+
+    // Erasing a merged-away record erases the person: the survivor holds its copied contact points.
+    const keep = await admin.post<Customer>("/api/v1/customers", {
+      fullName: "Kadek Dwi",
+      phones: ["0817 1000 2000"],
+    });
+    const gone = await admin.post<Customer>("/api/v1/customers", {
+      fullName: "Kadek Dwi",
+      phones: ["0817 3000 4000"],
+    });
+    await admin.post("/api/v1/customers/merge", { survivorId: keep.body.id, duplicateId: gone.body.id });
+    const personExport = await admin.get<{ customer: Customer; mergedCustomers: Customer[] }>(
+      `/api/v1/customers/${gone.body.id}/export`,
+    );
+    expect(personExport.body.customer.id).toBe(keep.body.id);
+    expect(personExport.body.mergedCustomers.map((c) => c.id)).toEqual([gone.body.id]);
+    await admin.post(`/api/v1/customers/${gone.body.id}/erase`);
+    const survivor = await admin.get<Customer>(`/api/v1/customers/${keep.body.id}?reveal=true`);
+    expect(survivor.body).toMatchObject({ erased: true, phones: [] });
   });
 
   it("purges verification attempts past the tenant's retention period", async () => {
@@ -367,11 +426,5 @@ describeEachStore("customers through the API", (target) => {
     expect(reports?.find((r) => r.purger === "verification_attempts" && r.removed > 0)).toBeDefined();
     expect(await count()).toBe(0);
     await retention.stop();
-  });
-});
-
-describe("customer routes", () => {
-  it("are all covered by the tenant-isolation test", () => {
-    expect(true).toBe(true);
   });
 });

@@ -65,4 +65,23 @@ describe("the demo tenant seeded on first start", () => {
     );
     expect(english.body.items[0]?.title).toBe("Blocking a lost or stolen card");
   });
+
+  it("has demo customers, masked for agents, with one duplicate pair to review", async () => {
+    const agent = await login("agent1@demo.sentra.local");
+    const list = await agent.get<{ items: { fullName: string; masked: boolean; phones: string[] }[] }>(
+      "/api/v1/customers?limit=50",
+    );
+    expect(list.body.items.length).toBeGreaterThanOrEqual(6);
+    expect(list.body.items.every((c) => c.masked)).toBe(true);
+    const pairs = await admin.get<{ items: { a: { fullName: string }; b: { fullName: string } }[] }>(
+      "/api/v1/customers/duplicates",
+    );
+    expect(pairs.body.items.map((p) => [p.a.fullName, p.b.fullName].sort().join(" / "))).toContain(
+      "Bpk. Boedi Santosa / Budi Santoso",
+    );
+    const policy = await admin.get<{ policy: { mode: string; required: number } }>(
+      "/api/v1/privacy/verification-policy",
+    );
+    expect(policy.body.policy).toMatchObject({ mode: "any", required: 2 });
+  });
 });

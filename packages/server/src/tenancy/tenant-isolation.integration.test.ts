@@ -20,6 +20,7 @@ describeEachStore("tenant isolation", (target) => {
   let adminB: ApiClient;
   const b = { userId: "", teamId: "", apiKeyId: "", apiKey: "", skillId: "", queueId: "", interactionId: "" };
   const bCases = { caseId: "", policyId: "", categoryId: "", articleId: "" };
+  const bCustomers = { id: "", mergedId: "", lookalikeId: "", mergeId: "", consentId: "" };
 
   beforeAll(async () => {
     platform = await startTestPlatform(target);
@@ -96,6 +97,30 @@ describeEachStore("tenant isolation", (target) => {
       })
     ).body.id;
     await adminB.post(`/api/v1/kb/articles/${bCases.articleId}/publish`);
+    const newCustomer = async (body: Record<string, unknown>) =>
+      (await adminB.post<{ id: string }>("/api/v1/customers", body)).body.id;
+    bCustomers.id = await newCustomer({
+      fullName: "Budi Bank B",
+      phones: ["081100000001"],
+      customerNumber: "B-1",
+    });
+    bCustomers.mergedId = await newCustomer({ fullName: "Budi Bank B", phones: ["081100000002"] });
+    bCustomers.lookalikeId = await newCustomer({ fullName: "Budi Bank B", phones: ["081100000001"] });
+    bCustomers.mergeId = (
+      await adminB.post<{ mergeId: string }>("/api/v1/customers/merge", {
+        survivorId: bCustomers.id,
+        duplicateId: bCustomers.mergedId,
+      })
+    ).body.mergeId;
+    bCustomers.consentId = (
+      await adminB.post<{ id: string }>(`/api/v1/customers/${bCustomers.id}/consents`, {
+        purpose: "marketing",
+        channel: "sms",
+        method: "web form",
+        source: "website",
+      })
+    ).body.id;
+    await adminB.request("PUT", "/api/v1/customers/settings", { segments: ["b-segment"], fields: [] });
   });
 
   const notFoundForA = async (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => {
@@ -455,11 +480,160 @@ describeEachStore("tenant isolation", (target) => {
       });
       expect(reply.body.items).toEqual([]);
     },
+    ...customerCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
     },
   };
+
+  function customerCases(): Record<string, () => Promise<void>> {
+    const bCustomer = () => `/api/v1/customers/${bCustomers.id}`;
+    const bCustomerIntact = async () => {
+      const view = await adminB.get<{ fullName: string; erased: boolean; customerNumber: string }>(
+        `${bCustomer()}?reveal=true`,
+      );
+      expect(view.body).toMatchObject({ fullName: "Budi Bank B", erased: false, customerNumber: "B-1" });
+    };
+    const idsOf = (items: { id: string }[]) => items.map((c) => c.id);
+    return {
+      "GET /api/v1/customers": async () => {
+        const found = await adminA.get<Items>("/api/v1/customers?q=Budi%20Bank%20B");
+        expect(found.body.items).toEqual([]);
+        const byPhone = await adminA.get<Items>("/api/v1/customers?q=081100000001");
+        expect(byPhone.body.items).toEqual([]);
+      },
+      "POST /api/v1/customers": async () => {
+        const created = await adminA.post<{ id: string }>("/api/v1/customers", {
+          fullName: "Budi Bank B",
+          customerNumber: "B-1",
+        });
+        expect(created.status).toBe(201);
+        const listB = await adminB.get<Items>("/api/v1/customers?q=Budi");
+        expect(idsOf(listB.body.items)).not.toContain(created.body.id);
+      },
+      "GET /api/v1/customers/:id": () => notFoundForA("GET", `${bCustomer()}?reveal=true`),
+      "PATCH /api/v1/customers/:id": async () => {
+        expect((await adminA.patch(bCustomer(), { fullName: "Hijacked" })).status).toBe(404);
+        await bCustomerIntact();
+      },
+      "GET /api/v1/customers/:id/history": () => notFoundForA("GET", `${bCustomer()}/history`),
+      "POST /api/v1/customers/:id/verification": async () => {
+        await notFoundForA("POST", `${bCustomer()}/verification`, {
+          interactionId: b.interactionId,
+          answers: { customer_number: "B-1" },
+        });
+        const statusB = await adminB.get<{ items: unknown[] }>(
+          `/api/v1/customers/verification?interactionId=${b.interactionId}`,
+        );
+        expect(statusB.body.items).toEqual([]);
+      },
+      "GET /api/v1/customers/verification": () =>
+        notFoundForA("GET", `/api/v1/customers/verification?interactionId=${b.interactionId}`),
+      "GET /api/v1/customers/duplicates": async () => {
+        const pairs = await adminA.get<{ items: { a: { id: string }; b: { id: string } }[] }>(
+          "/api/v1/customers/duplicates?threshold=0",
+        );
+        const ids = pairs.body.items.flatMap((p) => [p.a.id, p.b.id]);
+        expect(ids).not.toContain(bCustomers.id);
+        expect(ids).not.toContain(bCustomers.lookalikeId);
+      },
+      "POST /api/v1/customers/merge": async () => {
+        await notFoundForA("POST", "/api/v1/customers/merge", {
+          survivorId: bCustomers.id,
+          duplicateId: bCustomers.lookalikeId,
+        });
+        const lookalike = await adminB.get<{ mergedInto: string | null }>(
+          `/api/v1/customers/${bCustomers.lookalikeId}`,
+        );
+        expect(lookalike.body.mergedInto).toBeNull();
+      },
+      "POST /api/v1/customers/merges/:id/undo": async () => {
+        await notFoundForA("POST", `/api/v1/customers/merges/${bCustomers.mergeId}/undo`);
+        const merged = await adminB.get<{ mergedInto: string | null }>(
+          `/api/v1/customers/${bCustomers.mergedId}`,
+        );
+        expect(merged.body.mergedInto).toBe(bCustomers.id);
+      },
+      "GET /api/v1/customers/settings": async () => {
+        const settings = await adminA.get<{ segments: string[] }>("/api/v1/customers/settings");
+        expect(settings.body.segments).not.toContain("b-segment");
+      },
+      "PUT /api/v1/customers/settings": async () => {
+        await adminA.request("PUT", "/api/v1/customers/settings", { segments: ["a-segment"], fields: [] });
+        const settingsB = await adminB.get<{ segments: string[] }>("/api/v1/customers/settings");
+        expect(settingsB.body.segments).toEqual(["b-segment"]);
+      },
+      "GET /api/v1/customers/:id/consents": () => notFoundForA("GET", `${bCustomer()}/consents`),
+      "POST /api/v1/customers/:id/consents": async () => {
+        await notFoundForA("POST", `${bCustomer()}/consents`, {
+          purpose: "x",
+          channel: "sms",
+          method: "forged",
+          source: "tenant A",
+        });
+        expect((await adminB.get<{ items: unknown[] }>(`${bCustomer()}/consents`)).body.items).toHaveLength(
+          1,
+        );
+      },
+      "POST /api/v1/customers/:id/consents/:consentId/withdraw": async () => {
+        await notFoundForA("POST", `${bCustomer()}/consents/${bCustomers.consentId}/withdraw`);
+        const consents = await adminB.get<{ items: { withdrawnAt: string | null }[] }>(
+          `${bCustomer()}/consents`,
+        );
+        expect(consents.body.items[0]!.withdrawnAt).toBeNull();
+      },
+      "GET /api/v1/customers/:id/export": () => notFoundForA("GET", `${bCustomer()}/export`),
+      "POST /api/v1/customers/:id/erase": async () => {
+        await notFoundForA("POST", `${bCustomer()}/erase`);
+        await bCustomerIntact();
+      },
+      "GET /api/v1/customers/export.csv": async () => {
+        const csv = await adminA.get<string>("/api/v1/customers/export.csv");
+        expect(csv.status).toBe(200);
+        expect(csv.body).not.toContain(bCustomers.id);
+      },
+      "POST /api/v1/customers/import": async () => {
+        const reply = await platform.app.inject({
+          method: "POST",
+          url: "/api/v1/customers/import",
+          headers: { authorization: `Bearer ${adminA.token}`, "content-type": "text/csv" },
+          payload: "name,phone\nBudi Bank B,081100000001\n",
+        });
+        expect(reply.json()).toMatchObject({ imported: 1, possibleDuplicates: [] });
+        const listB = await adminB.get<Items>("/api/v1/customers?q=081100000001");
+        expect(idsOf(listB.body.items).sort()).toEqual([bCustomers.id, bCustomers.lookalikeId].sort());
+      },
+      "GET /api/v1/privacy/verification-policy": async () => {
+        expect((await adminA.get("/api/v1/privacy/verification-policy")).status).toBe(200);
+      },
+      "PUT /api/v1/privacy/verification-policy": async () => {
+        await adminA.request("PUT", "/api/v1/privacy/verification-policy", {
+          policy: { mode: "all", facts: ["customer_number"], required: 1, maxFailedAttempts: 1 },
+          maskedFields: [],
+        });
+        const policyB = await adminB.get<{ policy: { mode: string }; maskedFields: string[] }>(
+          "/api/v1/privacy/verification-policy",
+        );
+        expect(policyB.body.policy.mode).toBe("any");
+        expect(policyB.body.maskedFields.length).toBeGreaterThan(0);
+      },
+      "GET /api/v1/privacy/retention": async () => {
+        expect((await adminA.get("/api/v1/privacy/retention")).status).toBe(200);
+      },
+      "PUT /api/v1/privacy/retention": async () => {
+        await adminA.request("PUT", "/api/v1/privacy/retention", {
+          messagesDays: 7,
+          recordingsDays: 7,
+          verificationAttemptsDays: 7,
+        });
+        const retentionB = await adminB.get<{ verificationAttemptsDays: number }>(
+          "/api/v1/privacy/retention",
+        );
+        expect(retentionB.body.verificationAttemptsDays).toBe(365);
+      },
+    };
+  }
 
   it("has an isolation case for every /api/v1 route", () => {
     const routes = platform.app.routeTable.map((r) => `${r.method} ${r.url}`).sort();
