@@ -16,6 +16,13 @@ describe("roles and permissions", () => {
     ["supervisor", "api_keys:manage", false],
     ["qa", "teams:manage", false],
     ["wfm", "realtime:wallboard", true],
+    ["agent", "cases:work", true],
+    ["agent", "cases:manage", false],
+    ["agent", "kb:write", false],
+    ["supervisor", "cases:manage", true],
+    ["qa", "kb:write", true],
+    ["qa", "cases:work", false],
+    ["wfm", "kb:read", true],
   ] as const)("%s may %s: %s", (role, permission, allowed) => {
     expect(roleAllows(role, permission)).toBe(allowed);
   });

@@ -6,25 +6,23 @@ import {
   type CaseStatusBody,
   type Clock,
   conflict,
+  type EscalationTier,
   forbidden,
   type NewCaseBody,
   roleAllows,
-  UserError,
 } from "@sentra/core";
 import type { Kysely, Updateable } from "kysely";
-import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { CaseRow, CasesTable, Database } from "../db/schema.js";
-import { decodeCursor, type Page, type PageQuery, toPage } from "../http/pagination.js";
+import type { Page, PageQuery } from "../http/pagination.js";
 import type { RoutingWorkService } from "../routing/routing-work-service.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
+import { assertOwners, listCases } from "./case-queries.js";
 import { clockOf, resumedColumns, slaColumns } from "./case-sla.js";
 import { appendCaseEvents, type CaseEventInput, findCase, lockCase, saveCase } from "./case-store.js";
 import { type CaseEventView, type CaseView, toCaseView } from "./case-views.js";
 import type { FollowUpService } from "./follow-up-service.js";
 import type { SlaPolicyService } from "./sla-policy-service.js";
-
-const caseCursor = z.tuple([z.string(), z.uuid()]);
 
 export type CaseDetail = CaseView & { interactionIds: string[] };
 
@@ -43,41 +41,7 @@ export class CaseService {
   ) {}
 
   async list(actor: Actor, filters: CaseFilters & PageQuery): Promise<Page<CaseView>> {
-    const now = this.clock.now();
-    let query = this.db
-      .selectFrom("cases")
-      .selectAll()
-      .where("tenant_id", "=", actor.tenantId)
-      .orderBy("opened_at", "desc")
-      .orderBy("id", "desc")
-      .limit(filters.limit + 1);
-    if (filters.status) query = query.where("status", "=", filters.status);
-    if (filters.type) query = query.where("type", "=", filters.type);
-    if (filters.tier) query = query.where("tier", "=", filters.tier);
-    if (filters.customerId) query = query.where("customer_id", "=", filters.customerId);
-    if (filters.ownerUserId) query = query.where("owner_user_id", "=", filters.ownerUserId);
-    if (filters.ownerTeamId) query = query.where("owner_team_id", "=", filters.ownerTeamId);
-    if (filters.overdue === "true") {
-      query = query
-        .where("resolution_due_at", "<", new Date(now))
-        .where("status", "not in", ["resolved", "closed"]);
-    }
-    if (filters.cursor) {
-      const [openedAt, id] = decodeCursor(filters.cursor, caseCursor);
-      query = query.where((eb) =>
-        eb.or([
-          eb("opened_at", "<", new Date(openedAt)),
-          eb.and([eb("opened_at", "=", new Date(openedAt)), eb("id", "<", id)]),
-        ]),
-      );
-    }
-    const rows = await query.execute();
-    return toPage(
-      rows,
-      filters.limit,
-      (row) => toCaseView(row, now),
-      (row) => [row.opened_at.toISOString(), row.id],
-    );
+    return listCases(this.db, actor.tenantId, filters, this.clock.now());
   }
 
   async get(actor: Actor, id: string): Promise<CaseDetail> {
@@ -88,7 +52,7 @@ export class CaseService {
     const now = this.clock.now();
     // Customer existence is checked once the customers capability is merged; the id is a UUID here.
     if (body.interactionId) await this.routingWork.interaction(actor, body.interactionId);
-    await this.#assertOwners(actor.tenantId, body.ownerUserId ?? null, body.ownerTeamId ?? null);
+    await assertOwners(this.db, actor.tenantId, body.ownerUserId ?? null, body.ownerTeamId ?? null);
     const resolved = await this.policies.pick(actor.tenantId, body.type, body.priority);
     const row = await this.db.transaction().execute(async (trx) => {
       const base = {
@@ -148,7 +112,7 @@ export class CaseService {
     if (reassigning && !toSelf && !roleAllows(actor.role, "cases:manage")) {
       throw forbidden("Only supervisors may reassign a case to someone else; you may take it yourself.");
     }
-    await this.#assertOwners(actor.tenantId, patch.ownerUserId ?? null, patch.ownerTeamId ?? null);
+    await assertOwners(this.db, actor.tenantId, patch.ownerUserId ?? null, patch.ownerTeamId ?? null);
     const row = await this.db.transaction().execute(async (trx) => {
       const current = await lockCase(trx, actor.tenantId, id);
       if (current.status === "closed") throw conflict("case_closed", "A closed case cannot be changed.");
@@ -192,10 +156,8 @@ export class CaseService {
    */
   async changeStatus(actor: Actor, id: string, body: CaseStatusBody, origin: Origin): Promise<CaseDetail> {
     const now = this.clock.now();
-    let before: CaseRow | undefined;
     const row = await this.db.transaction().execute(async (trx) => {
       const current = await lockCase(trx, actor.tenantId, id);
-      before = current;
       assertCaseTransition(current.status as CaseView["status"], body.status, {
         now,
         resolvedAt: current.resolved_at?.getTime(),
@@ -229,11 +191,9 @@ export class CaseService {
       );
       return saved;
     });
-    if (body.status === "resolved" && before) {
-      await this.followUps.afterRule(actor, row, {
-        kind: "resolved",
-        highestTier: row.highest_tier as "agent",
-      });
+    if (body.status === "resolved") {
+      const highestTier = row.highest_tier as EscalationTier;
+      await this.followUps.afterRule(actor, row, { kind: "resolved", highestTier });
     }
     return this.#detail(row);
   }
@@ -315,33 +275,6 @@ export class CaseService {
       .orderBy("linked_at")
       .execute();
     return { ...toCaseView(row, this.clock.now()), interactionIds: links.map((l) => l.interaction_id) };
-  }
-
-  async #assertOwners(tenantId: string, userId: string | null, teamId: string | null): Promise<void> {
-    const unknown: string[] = [];
-    if (userId) {
-      const user = await this.db
-        .selectFrom("users")
-        .select("id")
-        .where("tenant_id", "=", tenantId)
-        .where("id", "=", userId)
-        .executeTakeFirst();
-      if (!user) unknown.push(`user ${userId}`);
-    }
-    if (teamId) {
-      const team = await this.db
-        .selectFrom("teams")
-        .select("id")
-        .where("tenant_id", "=", tenantId)
-        .where("id", "=", teamId)
-        .executeTakeFirst();
-      if (!team) unknown.push(`team ${teamId}`);
-    }
-    if (unknown.length > 0) {
-      throw new UserError("invalid", "unknown_owner", `Unknown in this tenant: ${unknown.join(", ")}.`, {
-        unknown,
-      });
-    }
   }
 
   async #audit(

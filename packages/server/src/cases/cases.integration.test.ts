@@ -143,6 +143,8 @@ describeEachStore("cases with SLA and escalation", (target) => {
 
     const overdue = await admin.get<{ items: { id: string }[] }>("/api/v1/cases?overdue=true");
     expect(overdue.body.items.map((c) => c.id)).toEqual([id]);
+    const onTime = await admin.get<{ items: { id: string }[] }>("/api/v1/cases?overdue=false");
+    expect(onTime.body.items.map((c) => c.id)).not.toContain(id);
     const escalatedList = await admin.get<{ items: { id: string }[] }>("/api/v1/cases?status=escalated");
     expect(escalatedList.body.items.map((c) => c.id)).toContain(id);
 
@@ -181,6 +183,16 @@ describeEachStore("cases with SLA and escalation", (target) => {
     });
     expect(second.body).toMatchObject({ tier: "back_office", ownerTeamId: backOfficeId });
     const top = await admin.post<ErrorBody>(`/api/v1/cases/${id}/escalate`, { reason: "again" });
+    // Back office and, later, the result of an escalated case are follow-ups; without a policy queue they are
+    // tasks without a routed interaction.
+    await admin.post(`/api/v1/cases/${id}/status`, { status: "resolved" });
+    const followUps = await admin.get<{ items: { reason: string; interactionId: string | null }[] }>(
+      `/api/v1/cases/${id}/follow-ups`,
+    );
+    expect(followUps.body.items.map((f) => [f.reason, f.interactionId])).toEqual([
+      ["Tell the customer the case went to the back office and when to expect an answer.", null],
+      ["Inform the customer of the escalation result.", null],
+    ]);
     expect(top.status).toBe(409);
     expect(top.body.error.code).toBe("case_at_top_tier");
     const me = await admin.get<{ id: string }>("/api/v1/auth/me");
@@ -245,5 +257,73 @@ describeEachStore("cases with SLA and escalation", (target) => {
     expect(notes.map((n) => n.data.body)).toEqual(["Checked the tariff", "Explained it"]);
     const unknownOwner = await admin.patch<ErrorBody>(`/api/v1/cases/${id}`, { ownerUserId: randomUUID() });
     expect(unknownOwner.status).toBe(400);
+  });
+
+  it("escalates each due case exactly once when several job passes run at the same time", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      ids.push(
+        (
+          await admin.post<CaseBody>("/api/v1/cases", {
+            customerId: randomUUID(),
+            type: "complaint",
+            subject: `Parallel ${i}`,
+          })
+        ).body.id,
+      );
+    }
+    clock.set(clock.now() + 30 * 24 * 3_600_000); // a month later every one of them is far past breach
+    const { escalations } = platform.services.cases;
+    const counts = await Promise.all([
+      escalations.escalateDue(2),
+      escalations.escalateDue(2),
+      escalations.escalateDue(2),
+    ]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(6);
+    for (const id of ids) {
+      const events = (await admin.get<Timeline>(`/api/v1/cases/${id}/timeline`)).body.items;
+      // Straight to the highest tier whose trigger has fired: one escalation, not two.
+      expect(events.filter((e) => e.type === "escalated")).toMatchObject([
+        { data: { toTier: "back_office" } },
+      ]);
+    }
+    expect(await escalations.escalateDue()).toBe(0);
+  });
+
+  it("lets an agent take a case but only supervisors reassign it or manage policies", async () => {
+    const agentId = (
+      await admin.post<{ id: string }>("/api/v1/users", {
+        email: "sari@acme.test",
+        displayName: "Sari",
+        role: "agent",
+        password: "sari-password-123",
+      })
+    ).body.id;
+    const agent = await new ApiClient(platform.app).login("sari@acme.test", "sari-password-123");
+    const me = await admin.get<{ id: string }>("/api/v1/auth/me");
+    const id = (
+      await agent.post<CaseBody>("/api/v1/cases", {
+        customerId: randomUUID(),
+        type: "request",
+        subject: "Statement",
+      })
+    ).body.id;
+    expect((await agent.patch(`/api/v1/cases/${id}`, { ownerUserId: me.body.id })).status).toBe(403);
+    expect((await agent.patch(`/api/v1/cases/${id}`, { ownerUserId: agentId })).status).toBe(200);
+    expect((await admin.patch(`/api/v1/cases/${id}`, { ownerUserId: me.body.id })).status).toBe(200);
+    const assigned = (await admin.get<Timeline>(`/api/v1/cases/${id}/timeline`)).body.items.filter(
+      (e) => e.type === "assigned",
+    );
+    expect(assigned.map((e) => (e.data.to as { userId: string }).userId)).toEqual([agentId, me.body.id]);
+    const policy = { name: "Agent's own", firstResponseMinutes: 1, resolutionMinutes: 1 };
+    expect((await agent.post("/api/v1/sla-policies", policy)).status).toBe(403);
+    const audit = await admin.get<{ items: { action: string; targetId: string | null }[] }>(
+      "/api/v1/audit?limit=50",
+    );
+    expect(audit.body.items.filter((e) => e.targetId === id).map((e) => e.action)).toEqual([
+      "case.reassigned",
+      "case.reassigned",
+      "case.created",
+    ]);
   });
 });

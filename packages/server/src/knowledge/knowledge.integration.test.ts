@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
 import { describeEachStore } from "../testing/services-under-test.js";
@@ -85,6 +86,16 @@ describeEachStore("knowledge base search", (target) => {
     expect((await search("blokir", "id")).body.items[0]?.title).toBe(
       "Pemblokiran kartu yang hilang atau dicuri",
     );
+  });
+
+  it("pins what the Indonesian snowball stemmer really does, including where it falls short", async () => {
+    const { rows } = await sql<{ lexemes: string }>`
+      select to_tsvector('indonesian', 'pembayaran membayar dibayar tagihan pemblokiran keluhan mengeluh')::text
+        as lexemes
+    `.execute(platform.services.db);
+    // Prefixes and suffixes go (pem-/mem-/di-, -an), but "keluhan" loses "ke-" as if it were a prefix, so a
+    // search for "mengeluh" (complain) does not find "keluhan" (complaint); articles carry both as tags.
+    expect(rows[0]?.lexemes).toBe("'bayar':1,2,3 'blokir':5 'eluh':7 'luhan':6 'tagih':4");
   });
 
   it("stems English: 'blocked cards' finds 'Blocking a lost or stolen card', title matches rank first", async () => {

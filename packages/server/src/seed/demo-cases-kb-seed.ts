@@ -92,7 +92,7 @@ const ARTICLES: (Omit<ArticleBody, "categoryId"> & { category: Category })[] = [
     category: "Pengaduan / Complaints",
     language: "id",
     title: "Prosedur penanganan keluhan nasabah",
-    tags: ["keluhan", "pengaduan", "prosedur"],
+    tags: ["keluhan", "mengeluh", "pengaduan", "prosedur"],
     body: "1. Dengarkan dan catat keluhan nasabah dalam **kasus** baru dengan jenis *keluhan*.\n2. Berikan nomor kasus kepada nasabah.\n3. Bila tidak dapat diselesaikan dalam percakapan, eskalasikan ke supervisor dengan alasan yang jelas.\n4. Nasabah dihubungi kembali dengan hasilnya; sistem membuat tugas tindak lanjut secara otomatis setelah kasus eskalasi diselesaikan.",
   },
   {
