@@ -131,7 +131,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: "nav.customerImport",
     section: "admin",
     icon: "import",
-    allowed: can("privacy:manage"),
+    allowed: can("customers:import"),
   },
 ];
 
