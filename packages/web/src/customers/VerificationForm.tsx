@@ -7,7 +7,7 @@ import {
   useVerify,
   type VerificationFact,
   type VerificationStatus,
-} from "../api/customers";
+} from "../api/verification";
 import { IconShieldCheck } from "../components/icons";
 import { apiErrorText } from "../i18n/api-error";
 
