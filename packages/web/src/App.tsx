@@ -12,7 +12,16 @@ import { UsersPage } from "./admin/users/UsersPage";
 import { AgentDesktopPage } from "./agent/AgentDesktopPage";
 import { useMe } from "./api/session";
 import type { Me } from "./api/types";
+import { CaseDetailPage } from "./cases/CaseDetailPage";
+import { CasesPage } from "./cases/CasesPage";
 import { ServerUnreachable } from "./components/ServerUnreachable";
+import { CustomerDetailPage } from "./customers/CustomerDetailPage";
+import { CustomersPage } from "./customers/CustomersPage";
+import { DuplicatesPage } from "./customers/DuplicatesPage";
+import { ImportPage } from "./customers/ImportPage";
+import { ArticleEditorPage } from "./knowledge/ArticleEditorPage";
+import { ArticlePage } from "./knowledge/ArticlePage";
+import { KbSearchPage } from "./knowledge/KbSearchPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { WelcomePage } from "./pages/WelcomePage";
@@ -82,6 +91,16 @@ export function App() {
         {page("/admin/routing-settings", <RoutingSettingsPage />)}
         {page("/admin/api-keys", <ApiKeysPage />)}
         {page("/admin/audit", <AuditPage />)}
+        {page("/customers", <CustomersPage />)}
+        {page("/customers/duplicates", <DuplicatesPage />)}
+        {page("/customers/import", <ImportPage />)}
+        {page("/customers/:id", <CustomerDetailPage />)}
+        {page("/cases", <CasesPage />)}
+        {page("/cases/:id", <CaseDetailPage />)}
+        {page("/kb", <KbSearchPage />)}
+        {page("/kb/new", <ArticleEditorPage />)}
+        {page("/kb/:id", <ArticlePage />)}
+        {page("/kb/:id/edit", <ArticleEditorPage />)}
         <Route path="/welcome" element={<WelcomePage me={user} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -6,6 +6,7 @@ import { IconHeadset } from "../components/icons";
 import { ChannelIcon } from "../routing/ChannelIcon";
 import { clockDuration } from "../routing/duration";
 import type { WorkItem } from "./desk-state";
+import { useCustomerName } from "./useCustomerName";
 import { WorkPanel, type WorkPanelProps } from "./WorkPanel";
 
 type Handlers = Pick<WorkPanelProps, "onComplete" | "onTransfer" | "onWrapUp">;
@@ -18,6 +19,15 @@ interface WorkAreaProps extends Handlers {
   available: boolean;
   busyId: string | null;
   error: { id: string; text: string } | null;
+}
+
+function TabTitle({ item, fallback }: { item: WorkItem; fallback: string }) {
+  const name = useCustomerName(item.customerId, item.interactionId);
+  return (
+    <Text size="sm" fw={500}>
+      {name ?? fallback}
+    </Text>
+  );
 }
 
 /** Conversations on the desk as tabs; a new one takes focus, since the agent just accepted it. */
@@ -66,9 +76,7 @@ export function WorkArea({
               data-testid="work-tab"
             >
               <Group gap={8} wrap="nowrap">
-                <Text size="sm" fw={500}>
-                  {item.customerId ?? queueName(item.queueId)}
-                </Text>
+                <TabTitle item={item} fallback={queueName(item.queueId)} />
                 <Text size="xs" c={item.phase === "wrap_up" ? "violet" : "dimmed"} className="tabular">
                   {item.phase === "wrap_up"
                     ? t("desk.work.wrapShort")

@@ -1,12 +1,28 @@
-import { Badge, Button, Group, Menu, Paper, Select, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Menu,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Queue } from "../api/routing-types";
 import { IconArrowsExchange, IconCheck, IconChevronDown, IconPlayerStop } from "../components/icons";
+import { useLocale } from "../i18n/useLocale";
+import { KbSuggestions } from "../knowledge/KbSuggestions";
 import { ChannelIcon } from "../routing/ChannelIcon";
 import { clockDuration } from "../routing/duration";
 import { channelLabel, dispositionLabel } from "../routing/labels";
+import { CustomerPanel } from "./CustomerPanel";
 import type { WorkItem } from "./desk-state";
+import { useCustomerName } from "./useCustomerName";
 
 export interface WorkPanelProps {
   item: WorkItem;
@@ -37,6 +53,8 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function WorkPanel(props: WorkPanelProps) {
   const { item, queues, dispositions, now, busy, error } = props;
   const { t } = useTranslation();
+  const { locale } = useLocale();
+  const customerName = useCustomerName(item.customerId, item.interactionId);
   const [notes, setNotes] = useState("");
   const [disposition, setDisposition] = useState<string | null>(null);
   const queue = queues.find((candidate) => candidate.id === item.queueId);
@@ -44,12 +62,15 @@ export function WorkPanel(props: WorkPanelProps) {
   const limit = queue?.settings.wrapUpLimitMs;
   const wrapElapsed = item.wrapUpSince ? now - item.wrapUpSince : 0;
   const others = queues.filter((candidate) => candidate.id !== item.queueId);
+  // No message composer yet: suggested articles go into the notes, which the agent copies into the reply.
+  const insert = (snippet: string) =>
+    setNotes((current) => (current.trim() ? `${current}\n${snippet}` : snippet));
 
   return (
     <Stack gap="md" p="md" data-testid="work-panel">
       <Group justify="space-between" align="flex-start">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="lg" style={{ flex: 1 }}>
-          <Fact label={t("desk.work.customer")} value={item.customerId ?? t("desk.noCustomer")} />
+          <Fact label={t("desk.work.customer")} value={customerName ?? t("desk.noCustomer")} />
           <Fact label={t("desk.work.queue")} value={queue?.name ?? t("desk.unknownQueue")} />
           <Fact label={t("desk.work.connected")} value={clockDuration(now - item.connectedAt)} />
           <Fact label={t("desk.work.waited")} value={clockDuration(item.connectedAt - item.enqueuedAt)} />
@@ -117,54 +138,66 @@ export function WorkPanel(props: WorkPanelProps) {
           </Stack>
         </Paper>
       ) : (
-        <>
-          <Textarea
-            label={t("desk.work.notes")}
-            description={t("desk.work.notesHint")}
-            value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
-            autosize
-            minRows={5}
-            maxRows={12}
-            maxLength={4000}
-          />
-          {error ? (
-            <Text size="sm" c="red">
-              {error}
-            </Text>
-          ) : null}
-          <Group justify="flex-end" gap="sm">
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, lg: item.customerId ? 7 : 12 }}>
+            <Stack gap="md">
+              <Textarea
+                label={t("desk.work.notes")}
+                description={t("desk.work.notesHint")}
+                value={notes}
+                onChange={(event) => setNotes(event.currentTarget.value)}
+                autosize
+                minRows={5}
+                maxRows={12}
+                maxLength={4000}
+              />
+              {error ? (
+                <Text size="sm" c="red">
+                  {error}
+                </Text>
+              ) : null}
+              <Group justify="flex-end" gap="sm">
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button
+                      variant="default"
+                      leftSection={<IconArrowsExchange size={16} aria-hidden />}
+                      rightSection={<IconChevronDown size={14} aria-hidden />}
+                      disabled={busy || others.length === 0}
+                    >
+                      {t("desk.work.transfer")}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>{t("desk.work.transferTo")}</Menu.Label>
+                    {others.map((target) => (
+                      <Menu.Item key={target.id} onClick={() => props.onTransfer(item, target.id)}>
+                        {target.name}
+                      </Menu.Item>
+                    ))}
+                  </Menu.Dropdown>
+                </Menu>
                 <Button
-                  variant="default"
-                  leftSection={<IconArrowsExchange size={16} aria-hidden />}
-                  rightSection={<IconChevronDown size={14} aria-hidden />}
-                  disabled={busy || others.length === 0}
+                  color="red"
+                  variant="light"
+                  leftSection={<IconPlayerStop size={16} aria-hidden />}
+                  onClick={() => props.onComplete(item)}
+                  loading={busy}
                 >
-                  {t("desk.work.transfer")}
+                  {t("desk.work.end")}
                 </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{t("desk.work.transferTo")}</Menu.Label>
-                {others.map((target) => (
-                  <Menu.Item key={target.id} onClick={() => props.onTransfer(item, target.id)}>
-                    {target.name}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-            <Button
-              color="red"
-              variant="light"
-              leftSection={<IconPlayerStop size={16} aria-hidden />}
-              onClick={() => props.onComplete(item)}
-              loading={busy}
-            >
-              {t("desk.work.end")}
-            </Button>
-          </Group>
-        </>
+              </Group>
+              <KbSuggestions text={notes} language={locale} onInsert={insert} />
+            </Stack>
+          </Grid.Col>
+          {item.customerId ? (
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Paper withBorder p="sm" radius="md">
+                <CustomerPanel customerId={item.customerId} interactionId={item.interactionId} />
+              </Paper>
+            </Grid.Col>
+          ) : null}
+        </Grid>
       )}
     </Stack>
   );

@@ -3,11 +3,17 @@ import type { Role } from "@sentra/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { NavIcon } from "./NavIcon";
-import { type NavItem, navItemsFor } from "./navigation";
+import { NAV_ITEMS, type NavItem, navItemsFor } from "./navigation";
+
+/** The item whose path is the longest prefix of the page's: /customers/duplicates is not also "Customers". */
+function activePath(pathname: string): string | undefined {
+  const matches = NAV_ITEMS.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
 
 function Section({ title, items }: { title: string; items: NavItem[] }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const active = activePath(useLocation().pathname);
   if (items.length === 0) return null;
   return (
     <Stack gap={2}>
@@ -21,8 +27,8 @@ function Section({ title, items }: { title: string; items: NavItem[] }) {
           to={item.path}
           label={t(item.labelKey)}
           leftSection={<NavIcon icon={item.icon} />}
-          active={pathname.startsWith(item.path)}
-          aria-current={pathname.startsWith(item.path) ? "page" : undefined}
+          active={item.path === active}
+          aria-current={item.path === active ? "page" : undefined}
           variant="light"
           styles={{ root: { borderRadius: "var(--mantine-radius-sm)" } }}
         />

@@ -1,12 +1,17 @@
 import {
+  IconAddressBook,
   IconAdjustmentsHorizontal,
+  IconBook,
   IconBulb,
   IconDeviceDesktop,
+  IconFileImport,
+  IconGitMerge,
   IconHeadset,
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
   IconStack2,
+  IconTicket,
   IconUsers,
   IconUsersGroup,
 } from "../components/icons";
@@ -23,6 +28,11 @@ const ICONS = {
   queues: IconStack2,
   agents: IconHeadset,
   routingSettings: IconAdjustmentsHorizontal,
+  customers: IconAddressBook,
+  cases: IconTicket,
+  kb: IconBook,
+  duplicates: IconGitMerge,
+  import: IconFileImport,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

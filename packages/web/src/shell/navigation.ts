@@ -15,7 +15,12 @@ export interface NavItem {
     | "skills"
     | "queues"
     | "agents"
-    | "routingSettings";
+    | "routingSettings"
+    | "customers"
+    | "cases"
+    | "kb"
+    | "duplicates"
+    | "import";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
@@ -36,6 +41,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "work",
     icon: "wallboard",
     allowed: can("stats:read"),
+  },
+  {
+    path: "/customers",
+    labelKey: "nav.customers",
+    section: "work",
+    icon: "customers",
+    allowed: can("customers:read"),
+  },
+  {
+    path: "/cases",
+    labelKey: "nav.cases",
+    section: "work",
+    icon: "cases",
+    allowed: can("cases:read"),
+  },
+  {
+    path: "/kb",
+    labelKey: "nav.kb",
+    section: "work",
+    icon: "kb",
+    allowed: can("kb:read"),
   },
   {
     path: "/admin/users",
@@ -92,6 +118,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "admin",
     icon: "audit",
     allowed: can("audit:read"),
+  },
+  {
+    path: "/customers/duplicates",
+    labelKey: "nav.duplicates",
+    section: "admin",
+    icon: "duplicates",
+    allowed: can("customers:merge"),
+  },
+  {
+    path: "/customers/import",
+    labelKey: "nav.customerImport",
+    section: "admin",
+    icon: "import",
+    allowed: can("customers:import"),
   },
 ];
 
