@@ -10,6 +10,7 @@ import {
   forbidden,
   type NewCaseBody,
   roleAllows,
+  UserError,
 } from "@sentra/core";
 import type { Kysely, Updateable } from "kysely";
 import type { AuditLog } from "../audit/audit-log.js";
@@ -48,9 +49,24 @@ export class CaseService {
     return this.#detail(await findCase(this.db, actor.tenantId, id));
   }
 
+  /** A case is about a customer of this tenant; a merged-away record is fine (history follows the survivor). */
+  async #assertCustomer(tenantId: string, customerId: string): Promise<void> {
+    const found = await this.db
+      .selectFrom("customers")
+      .select("id")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", customerId)
+      .executeTakeFirst();
+    if (!found) {
+      throw new UserError("invalid", "unknown_customer", "customerId is not a customer of this tenant.", {
+        customerId,
+      });
+    }
+  }
+
   async create(actor: Actor, body: NewCaseBody, origin: Origin): Promise<CaseDetail> {
     const now = this.clock.now();
-    // Customer existence is checked once the customers capability is merged; the id is a UUID here.
+    await this.#assertCustomer(actor.tenantId, body.customerId);
     if (body.interactionId) await this.routingWork.interaction(actor, body.interactionId);
     await assertOwners(this.db, actor.tenantId, body.ownerUserId ?? null, body.ownerTeamId ?? null);
     const resolved = await this.policies.pick(actor.tenantId, body.type, body.priority);

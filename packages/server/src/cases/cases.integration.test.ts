@@ -41,11 +41,14 @@ describeEachStore("cases with SLA and escalation", (target) => {
   let admin: ApiClient;
   let queueId: string;
   let backOfficeId: string;
+  let customerId: string;
   const published: PlatformEvent[] = [];
 
   beforeAll(async () => {
     platform = await startTestPlatform(target, {}, { clock });
     admin = await new ApiClient(platform.app).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    customerId = (await admin.post<{ id: string }>("/api/v1/customers", { fullName: "Ibu Sari Wulandari" }))
+      .body.id;
     platform.services.bus.subscribe((event) => {
       if (event.type === "case.escalated") published.push(event);
     });
@@ -82,9 +85,19 @@ describeEachStore("cases with SLA and escalation", (target) => {
 
   const tick = () => platform.services.cases.escalationJob.tick();
 
+  it("refuses a case about someone who is not a customer of the tenant", async () => {
+    const reply = await admin.post<ErrorBody>("/api/v1/cases", {
+      customerId: randomUUID(),
+      type: "complaint",
+      subject: "Nobody",
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe("unknown_customer");
+  });
+
   it("runs the SLA clock in business hours, pauses it for the customer and escalates by time once", async () => {
     const created = await admin.post<CaseBody>("/api/v1/cases", {
-      customerId: randomUUID(),
+      customerId,
       type: "complaint",
       subject: "Double charge on my card",
       priority: "high",
@@ -168,7 +181,7 @@ describeEachStore("cases with SLA and escalation", (target) => {
   it("escalates by hand with a reason, one tier at a time, and records who did it", async () => {
     const id = (
       await admin.post<CaseBody>("/api/v1/cases", {
-        customerId: randomUUID(),
+        customerId,
         type: "inquiry",
         subject: "Limit",
       })
@@ -206,7 +219,7 @@ describeEachStore("cases with SLA and escalation", (target) => {
   it("creates a follow-up task as a routed callback and links it to the case", async () => {
     const id = (
       await admin.post<CaseBody>("/api/v1/cases", {
-        customerId: randomUUID(),
+        customerId,
         type: "request",
         subject: "Refund",
       })
@@ -237,7 +250,7 @@ describeEachStore("cases with SLA and escalation", (target) => {
   it("keeps the lifecycle rules: no escalation through status, notes in order, closed is final", async () => {
     const id = (
       await admin.post<CaseBody>("/api/v1/cases", {
-        customerId: randomUUID(),
+        customerId,
         type: "inquiry",
         subject: "Fees",
       })
@@ -265,7 +278,7 @@ describeEachStore("cases with SLA and escalation", (target) => {
       ids.push(
         (
           await admin.post<CaseBody>("/api/v1/cases", {
-            customerId: randomUUID(),
+            customerId,
             type: "complaint",
             subject: `Parallel ${i}`,
           })
@@ -303,7 +316,7 @@ describeEachStore("cases with SLA and escalation", (target) => {
     const me = await admin.get<{ id: string }>("/api/v1/auth/me");
     const id = (
       await agent.post<CaseBody>("/api/v1/cases", {
-        customerId: randomUUID(),
+        customerId,
         type: "request",
         subject: "Statement",
       })

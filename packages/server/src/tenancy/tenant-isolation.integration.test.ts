@@ -97,9 +97,12 @@ describeEachStore("tenant isolation", (target) => {
         queueId: b.queueId,
       })
     ).body.id;
+    const bCaseCustomer = (
+      await adminB.post<{ id: string }>("/api/v1/customers", { fullName: "Nasabah Kasus B" })
+    ).body.id;
     bCases.caseId = (
       await adminB.post<{ id: string }>("/api/v1/cases", {
-        customerId: "7d1c2a52-3f0e-4a8e-9d1b-5c6f7e8a9b0c",
+        customerId: bCaseCustomer,
         type: "complaint",
         subject: "B's complaint",
         interactionId: b.interactionId,
@@ -214,10 +217,16 @@ describeEachStore("tenant isolation", (target) => {
     const timeline = await adminB.get<{ items: unknown[] }>(`/api/v1/cases/${bCases.caseId}/timeline`);
     expect(timeline.body.items).toHaveLength(2);
   };
+  let aCustomerId = "";
+  const customerOfA = async () => {
+    aCustomerId ||= (await adminA.post<{ id: string }>("/api/v1/customers", { fullName: "Nasabah A" })).body
+      .id;
+    return aCustomerId;
+  };
   const caseOfA = async () =>
     (
       await adminA.post<{ id: string }>("/api/v1/cases", {
-        customerId: "0b6a4f38-58c4-4bd2-9a53-2f6d0e7c1a11",
+        customerId: await customerOfA(),
         type: "inquiry",
         subject: "A's inquiry",
       })
@@ -545,7 +554,13 @@ describeEachStore("tenant isolation", (target) => {
       expect(ids).not.toContain(bCases.caseId);
     },
     "POST /api/v1/cases": async () => {
-      const borrowing = { customerId: "0b6a4f38-58c4-4bd2-9a53-2f6d0e7c1a11", type: "request", subject: "x" };
+      const theirs = await adminA.post<{ error: { code: string } }>("/api/v1/cases", {
+        customerId: bCustomers.id,
+        type: "request",
+        subject: "x",
+      });
+      expect(theirs.body.error.code).toBe("unknown_customer");
+      const borrowing = { customerId: await customerOfA(), type: "request", subject: "x" };
       await notFoundForA("POST", "/api/v1/cases", { ...borrowing, interactionId: b.interactionId });
       const owner = await adminA.post<{ error: { code: string } }>("/api/v1/cases", {
         ...borrowing,
