@@ -33,7 +33,13 @@ export class InboundIntake {
     private readonly logger: Logger,
   ) {}
 
-  async receive(message: InboundMessage): Promise<IntakeResult> {
+  async receive(received: InboundMessage): Promise<IntakeResult> {
+    // Contact points are compared and stored the way the customers module normalises them.
+    const email = received.contact.email ? normalizeEmails([received.contact.email])[0] : undefined;
+    const message: InboundMessage = {
+      ...received,
+      contact: { ...received.contact, ...(email ? { email } : {}) },
+    };
     const tenantId = message.endpoint.tenantId;
     if (message.providerMessageId) {
       const seen = await this.db
