@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { ManualClock } from "@sentra/core";
 import { simpleParser } from "mailparser";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
@@ -66,7 +66,7 @@ describeEachStore("email channel over SMTP", (target) => {
   let queueId: string;
   let relay: SMTPServer;
   const sunk: Sunk[] = [];
-  let mail: nodemailer.Transporter;
+  let mail: Transporter;
 
   beforeAll(async () => {
     relay = new SMTPServer({
