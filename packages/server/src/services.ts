@@ -10,6 +10,7 @@ import { CaseService } from "./cases/case-service.js";
 import { FollowUpService } from "./cases/follow-up-service.js";
 import { SlaPolicyService } from "./cases/sla-policy-service.js";
 import { type ChannelServices, createChannelServices } from "./channels/channel-services.js";
+import { conversationMessagesPurger } from "./channels/message-retention.js";
 import type { SentraConfig } from "./config/config.js";
 import { type CustomerCapability, createCustomerCapability } from "./customers/customer-capability.js";
 import type { Database } from "./db/schema.js";
@@ -100,6 +101,7 @@ export function createServices(deps: {
     clock,
     logger: deps.logger,
   });
+  customers.retention.register(conversationMessagesPurger);
   return {
     ...rest,
     cases: createCaseServices(deps, audit, routingWork, clock),

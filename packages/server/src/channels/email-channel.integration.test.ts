@@ -12,6 +12,7 @@ import {
   startTestPlatform,
   type TestPlatform,
 } from "../testing/test-platform.js";
+import { conversationMessagesPurger } from "./message-retention.js";
 import { type OutboundMessageRow, Outbox, TransientDeliveryError } from "./outbox.js";
 
 type Conversation = {
@@ -476,5 +477,24 @@ describeEachStore("email channel over SMTP", (target) => {
     expect(await state(flaky)).toMatchObject({ delivery_status: "sent", attempts: 3, last_error: null });
     expect(delivered).toEqual([flaky]);
     await outbox.stop();
+  });
+
+  it("purges messages and attachments past the tenant's message retention, keeping queued replies", async () => {
+    const db = platform.services.db;
+    const tenantId = (await admin.get<{ id: string }>("/api/v1/tenant")).body.id;
+    const count = async (table: "messages" | "attachments") =>
+      (await db.selectFrom(table).select("id").where("tenant_id", "=", tenantId).execute()).length;
+    expect(await count("attachments")).toBeGreaterThan(0);
+    const queuedBefore = (
+      await db.selectFrom("messages").select("id").where("delivery_status", "=", "queued").execute()
+    ).length;
+    const settings = { messagesDays: 30, recordingsDays: null, verificationAttemptsDays: 365 };
+    const purged = await conversationMessagesPurger.purge(db, tenantId, settings, new Date());
+    expect(purged).toBe(0);
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(await conversationMessagesPurger.purge(db, tenantId, settings, later)).toBeGreaterThan(0);
+    expect(await count("attachments")).toBe(0);
+    expect(await count("messages")).toBe(queuedBefore);
+    expect((await conversationsOf()).length).toBeGreaterThan(0);
   });
 });
