@@ -5,6 +5,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
+import { RealtimeClient } from "../testing/realtime-client.js";
 import { describeEachStore } from "../testing/services-under-test.js";
 import {
   ADMIN_EMAIL,
@@ -208,6 +209,8 @@ describeEachStore("email channel over SMTP", (target) => {
     });
     expect(note.body).toMatchObject({ direction: "internal_note" });
 
+    const socket = await RealtimeClient.connect(platform.url, agent.token!);
+    await socket.subscribe(`agent:${agentId}`);
     const answer = await mail.sendMail({
       from: "rina@customer.test",
       to: MAILBOX,
@@ -220,6 +223,13 @@ describeEachStore("email channel over SMTP", (target) => {
       const c = await detail(conversation.id);
       return c.messages.length === 4 ? c : undefined;
     }, "the answer in the same conversation");
+    const pushed = await socket.next((m) => m.event?.type === "conversation.message_added");
+    expect(pushed.event?.data).toMatchObject({
+      conversationId: conversation.id,
+      messageId: threaded.messages[3]!.id,
+      interactionId,
+    });
+    socket.close();
     expect(threaded.messages.map((m) => m.direction)).toEqual([
       "inbound",
       "outbound",
