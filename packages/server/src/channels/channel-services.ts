@@ -44,7 +44,14 @@ export function createChannelServices(deps: {
   const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
   return {
-    conversations: new ConversationService(deps.db, deps.audit, notifier, outbox, deps.smtp.fromDomain),
+    conversations: new ConversationService(
+      deps.db,
+      deps.audit,
+      notifier,
+      outbox,
+      deps.routingWork,
+      deps.smtp.fromDomain,
+    ),
     emailAddresses,
     intake,
     outbox,

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type ConversationFilters, conflict, notFound, replySubject } from "@sentra/core";
+import { type ConversationFilters, conflict, forbidden, notFound, replySubject } from "@sentra/core";
 import type { Kysely, Selectable } from "kysely";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { ConversationsTable, Database } from "../db/schema.js";
+import type { RoutingWorkService } from "../routing/routing-work-service.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
 import type { ConversationNotifier } from "./conversation-notifier.js";
 import {
@@ -26,7 +27,8 @@ export interface OutboxKick {
  * What people do with conversations: read them with their messages, reply (the reply is queued in the
  * messages table and the outbox delivers it through the channel) and leave internal notes, which are never
  * sent. Every user with `conversations:read` sees all conversations of their tenant: digital channels work
- * as a shared inbox, and a customer's history must be readable by whoever takes their next contact.
+ * as a shared inbox, and a customer's history must be readable by whoever takes their next contact. Only
+ * replying is narrowed: an agent cannot answer a conversation another agent is handling.
  */
 export class ConversationService {
   constructor(
@@ -34,6 +36,7 @@ export class ConversationService {
     private readonly audit: AuditLog,
     private readonly notifier: ConversationNotifier,
     private readonly outbox: OutboxKick,
+    private readonly routingWork: RoutingWorkService,
     private readonly messageIdDomain: string | undefined,
   ) {}
 
@@ -68,6 +71,7 @@ export class ConversationService {
 
   async reply(actor: Actor, id: string, body: string, origin: Origin): Promise<MessageView> {
     const conversation = await this.#row(actor.tenantId, id);
+    await this.#assertNotAnotherAgents(actor, conversation);
     if (!conversation.contact_address) {
       throw conflict("conversation_has_no_contact", "This conversation has no address to reply to.");
     }
@@ -190,6 +194,20 @@ export class ConversationService {
       byMessage.set(file.message_id, [...(byMessage.get(file.message_id) ?? []), toAttachmentMeta(file)]);
     }
     return rows.map((r) => toMessageView(r, byMessage.get(r.id) ?? []));
+  }
+
+  /**
+   * Two agents answering one customer at once confuses everyone: while an agent holds the conversation's
+   * live interaction, other agents may read and add notes but not reply. Supervisors and admins may.
+   */
+  async #assertNotAnotherAgents(actor: Actor, conversation: ConversationRow): Promise<void> {
+    if (actor.role !== "agent" || conversation.current_interaction_id === null) return;
+    const interaction = await this.routingWork
+      .interaction(actor, conversation.current_interaction_id)
+      .catch(() => undefined);
+    if (interaction?.live && interaction.agentId && interaction.agentId !== actor.id) {
+      throw forbidden("Another agent is handling this conversation; add a note instead.");
+    }
   }
 
   async #touch(trx: Kysely<Database>, tenantId: string, id: string): Promise<void> {

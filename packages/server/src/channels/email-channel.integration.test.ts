@@ -204,6 +204,20 @@ describeEachStore("email channel over SMTP", (target) => {
       return m?.deliveryStatus === "sent" ? m : undefined;
     }, "the reply marked sent");
 
+    await admin.post("/api/v1/users", {
+      email: "yogi@acme.test",
+      displayName: "Yogi",
+      role: "agent",
+      password: "yogi-password-123",
+    });
+    const colleague = await new ApiClient(platform.app).login("yogi@acme.test", "yogi-password-123");
+    const cut = await colleague.post<{ error: { code: string } }>(
+      `/api/v1/conversations/${conversation.id}/messages`,
+      {
+        body: "Saya juga mau jawab",
+      },
+    );
+    expect(cut.status).toBe(403);
     const note = await agent.post(`/api/v1/conversations/${conversation.id}/notes`, {
       body: "Nasabah terverifikasi.",
     });
