@@ -34,6 +34,17 @@ export class InboundIntake {
   ) {}
 
   async receive(received: InboundMessage): Promise<IntakeResult> {
+    try {
+      return await this.#receive(received);
+    } catch (error) {
+      // Two deliveries of one message racing (the loser then finds the winner's row), or a ticket token
+      // collision (a new token is drawn): one more try settles both.
+      if (isUniqueViolation(error)) return this.#receive(received);
+      throw error;
+    }
+  }
+
+  async #receive(received: InboundMessage): Promise<IntakeResult> {
     // Contact points are compared and stored the way the customers module normalises them.
     const email = received.contact.email ? normalizeEmails([received.contact.email])[0] : undefined;
     const message: InboundMessage = {
@@ -256,3 +267,6 @@ export class InboundIntake {
     }
   }
 }
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && "code" in error && error.code === "23505";

@@ -31,7 +31,6 @@ const endpointOf = (row: EmailAddressRow): ChannelEndpoint => ({
  */
 export class SmtpReceiver {
   readonly #server: SMTPServer;
-  readonly #recipients = new Map<string, EmailAddressRow[]>();
 
   constructor(
     private readonly config: SmtpConfig,
@@ -55,8 +54,8 @@ export class SmtpReceiver {
         }
         callback();
       },
-      onRcptTo: (address, session, callback) => {
-        void this.#acceptRecipient(address.address, session).then(
+      onRcptTo: (address, _session, callback) => {
+        void this.#acceptRecipient(address.address).then(
           () => callback(),
           (error: Error) => callback(error),
         );
@@ -66,9 +65,6 @@ export class SmtpReceiver {
           () => callback(),
           (error: Error) => callback(error),
         );
-      },
-      onClose: (session) => {
-        this.#recipients.delete(session.id);
       },
     });
     this.#server.on("error", (error) => this.logger.warn({ err: error }, "smtp connection error"));
@@ -91,7 +87,7 @@ export class SmtpReceiver {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
-  async #acceptRecipient(address: string, session: SMTPServerSession): Promise<void> {
+  async #acceptRecipient(address: string): Promise<EmailAddressRow> {
     const row = await this.addresses.resolve(address).catch((error) => {
       this.logger.error({ err: error }, "mailbox lookup failed");
       throw smtpError(451, "4.3.0 Temporary problem, try again later.");
@@ -100,7 +96,7 @@ export class SmtpReceiver {
       this.logger.info({ recipient: address }, "mail refused: unknown recipient");
       throw smtpError(550, `5.1.1 <${address}>: no such mailbox here.`);
     }
-    this.#recipients.set(session.id, [...(this.#recipients.get(session.id) ?? []), row]);
+    return row;
   }
 
   async #receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
@@ -111,12 +107,13 @@ export class SmtpReceiver {
       if (length + chunk.length <= this.config.maxBytes) chunks.push(chunk);
       length += chunk.length;
     }
-    const recipients = this.#recipients.get(session.id) ?? [];
-    this.#recipients.delete(session.id);
     if (stream.sizeExceeded || length > this.config.maxBytes) {
       this.logger.info({ bytes: length, limit: this.config.maxBytes }, "mail refused: too large");
       throw smtpError(552, `5.3.4 Message too big: the limit is ${this.config.maxBytes} bytes.`);
     }
+    // The envelope holds this transaction's accepted recipients only (smtp-server resets it on RSET/MAIL).
+    const recipients: EmailAddressRow[] = [];
+    for (const rcpt of session.envelope.rcptTo) recipients.push(await this.#acceptRecipient(rcpt.address));
     const mail = await readMail(Buffer.concat(chunks));
     if (mail.problem)
       this.logger.warn({ problem: mail.problem, messageId: mail.messageId }, "mail partly unreadable");
