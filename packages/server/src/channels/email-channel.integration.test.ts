@@ -1,5 +1,4 @@
 import type { AddressInfo } from "node:net";
-import { ManualClock } from "@sentra/core";
 import { simpleParser } from "mailparser";
 import nodemailer, { type Transporter } from "nodemailer";
 import { SMTPServer } from "smtp-server";
@@ -13,8 +12,6 @@ import {
   startTestPlatform,
   type TestPlatform,
 } from "../testing/test-platform.js";
-import { conversationMessagesPurger } from "./message-retention.js";
-import { type OutboundMessageRow, Outbox, TransientDeliveryError } from "./outbox.js";
 
 type Conversation = {
   id: string;
@@ -426,99 +423,5 @@ describeEachStore("email channel over SMTP", (target) => {
       queueId,
     });
     expect(invalid.status).toBe(400);
-  });
-
-  it("retries transient delivery failures with backoff and records permanent ones", async () => {
-    const db = platform.services.db;
-    // Far in the future, so the platform's own outbox (on the system clock) never finds these rows due.
-    const start = Date.parse("2100-01-01T00:00:00Z");
-    const clock = new ManualClock(start);
-    const conversation = (await conversationsOf())[0]!;
-    const tenantId = (await admin.get<{ id: string }>("/api/v1/tenant")).body.id;
-    const queued = async (subject: string) =>
-      (
-        await db
-          .insertInto("messages")
-          .values({
-            tenant_id: tenantId,
-            conversation_id: conversation.id,
-            direction: "outbound",
-            author_kind: "user",
-            from_address: MAILBOX,
-            to_addresses: JSON.stringify(["rina@customer.test"]),
-            subject,
-            body_text: "x",
-            delivery_status: "queued",
-            next_attempt_at: new Date(start),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-    const flaky = await queued("flaky");
-    const doomed = await queued("doomed");
-    let failuresLeft = 2;
-    const delivered: string[] = [];
-    const outbox = new Outbox(
-      db,
-      {
-        email: {
-          async send(message: OutboundMessageRow) {
-            if (message.subject === "doomed") throw new Error("550 mailbox unavailable");
-            if (failuresLeft-- > 0) throw new TransientDeliveryError("421 try later");
-            delivered.push(message.id);
-          },
-        },
-      },
-      clock,
-      platform.services.logger,
-    );
-    const state = async (id: string) =>
-      db
-        .selectFrom("messages")
-        .select(["delivery_status", "attempts", "next_attempt_at", "last_error"])
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow();
-
-    await outbox.flush();
-    expect(await state(doomed)).toMatchObject({
-      delivery_status: "failed",
-      attempts: 1,
-      last_error: "550 mailbox unavailable",
-    });
-    expect(await state(flaky)).toMatchObject({
-      delivery_status: "queued",
-      attempts: 1,
-      last_error: "421 try later",
-    });
-    expect((await state(flaky)).next_attempt_at?.getTime()).toBe(start + 30_000);
-    await outbox.flush();
-    expect((await state(flaky)).attempts).toBe(1);
-    clock.advance(30_000);
-    await outbox.flush();
-    expect(await state(flaky)).toMatchObject({ delivery_status: "queued", attempts: 2 });
-    clock.advance(60_000);
-    await outbox.flush();
-    expect(await state(flaky)).toMatchObject({ delivery_status: "sent", attempts: 3, last_error: null });
-    expect(delivered).toEqual([flaky]);
-    await outbox.stop();
-  });
-
-  it("purges messages and attachments past the tenant's message retention, keeping queued replies", async () => {
-    const db = platform.services.db;
-    const tenantId = (await admin.get<{ id: string }>("/api/v1/tenant")).body.id;
-    const count = async (table: "messages" | "attachments") =>
-      (await db.selectFrom(table).select("id").where("tenant_id", "=", tenantId).execute()).length;
-    expect(await count("attachments")).toBeGreaterThan(0);
-    const queuedBefore = (
-      await db.selectFrom("messages").select("id").where("delivery_status", "=", "queued").execute()
-    ).length;
-    const settings = { messagesDays: 30, recordingsDays: null, verificationAttemptsDays: 365 };
-    const purged = await conversationMessagesPurger.purge(db, tenantId, settings, new Date());
-    expect(purged).toBe(0);
-    const later = new Date(Date.now() + 31 * 86_400_000);
-    expect(await conversationMessagesPurger.purge(db, tenantId, settings, later)).toBeGreaterThan(0);
-    expect(await count("attachments")).toBe(0);
-    expect(await count("messages")).toBe(queuedBefore);
-    expect((await conversationsOf()).length).toBeGreaterThan(0);
   });
 });
