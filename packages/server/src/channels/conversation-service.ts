@@ -60,13 +60,13 @@ export class ConversationService {
 
   async byInteraction(actor: Actor, interactionId: string): Promise<ConversationDetailView> {
     const row = await this.db
-      .selectFrom("conversations")
-      .select("id")
+      .selectFrom("conversation_interactions")
+      .select("conversation_id")
       .where("tenant_id", "=", actor.tenantId)
-      .where("current_interaction_id", "=", interactionId)
+      .where("interaction_id", "=", interactionId)
       .executeTakeFirst();
     if (!row) throw notFound("conversation", interactionId);
-    return this.get(actor, row.id);
+    return this.get(actor, row.conversation_id);
   }
 
   async reply(actor: Actor, id: string, body: string, origin: Origin): Promise<MessageView> {

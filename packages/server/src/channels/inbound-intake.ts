@@ -247,6 +247,14 @@ export class InboundIntake {
         }),
       );
       await this.db
+        .insertInto("conversation_interactions")
+        .values({
+          tenant_id: conversation.tenant_id,
+          interaction_id: interaction.interactionId,
+          conversation_id: conversation.id,
+        })
+        .execute();
+      await this.db
         .updateTable("conversations")
         .set({
           current_interaction_id: interaction.interactionId,

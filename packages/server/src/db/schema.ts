@@ -44,6 +44,7 @@ export interface Database {
   wfm_adherence_alerts: WfmAdherenceAlertsTable;
   email_addresses: EmailAddressesTable;
   conversations: ConversationsTable;
+  conversation_interactions: ConversationInteractionsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;
 }
@@ -583,6 +584,13 @@ export interface ConversationsTable {
   language: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface ConversationInteractionsTable {
+  tenant_id: string;
+  interaction_id: string;
+  conversation_id: string;
+  created_at: CreatedAt;
 }
 
 export interface MessagesTable {

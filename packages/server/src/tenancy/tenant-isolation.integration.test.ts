@@ -949,6 +949,14 @@ describeEachStore("tenant isolation", (target) => {
         .set({ current_interaction_id: b.interactionId })
         .where("id", "=", stored.conversationId)
         .execute();
+      await platform.services.db
+        .insertInto("conversation_interactions")
+        .values({
+          tenant_id: tenantB,
+          interaction_id: b.interactionId,
+          conversation_id: stored.conversationId,
+        })
+        .execute();
       const detail = await adminB.get<{ messages: { attachments: { id: string }[] }[] }>(
         `/api/v1/conversations/${stored.conversationId}`,
       );

@@ -48,6 +48,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index conversations_customer on conversations (tenant_id, customer_id);
     create index conversations_interaction on conversations (tenant_id, current_interaction_id);
 
+    -- Every interaction a conversation was routed as (a reopened conversation gets a new one), so the
+    -- desktop finds the conversation from any of them, not only the current one.
+    create table conversation_interactions (
+      tenant_id uuid not null references tenants(id),
+      interaction_id uuid not null,
+      conversation_id uuid not null references conversations(id),
+      created_at timestamptz not null default now(),
+      primary key (tenant_id, interaction_id)
+    );
+    create index conversation_interactions_conversation on conversation_interactions (tenant_id, conversation_id);
+
     create table messages (
       id uuid primary key default gen_random_uuid(),
       tenant_id uuid not null references tenants(id),
@@ -94,6 +105,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop table attachments;
     drop table messages;
+    drop table conversation_interactions;
     drop table conversations;
     drop table email_addresses;
   `.execute(db);
