@@ -252,6 +252,26 @@ describeEachStore("email channel over SMTP", (target) => {
     expect(threaded.currentInteractionId).toBe(interactionId);
     // The internal note never left Sentra.
     expect(sunk.filter((s) => s.text.includes("terverifikasi"))).toHaveLength(0);
+
+    // Once the agent has finished, the customer writing again is new work on the same conversation.
+    expect((await agent.post(`/api/v1/interactions/${interactionId}/complete`)).status).toBe(200);
+    expect((await agent.post(`/api/v1/interactions/${interactionId}/wrap-up`, {})).status).toBe(200);
+    await mail.sendMail({
+      from: "rina@customer.test",
+      to: MAILBOX,
+      subject: out.subject,
+      text: "Kartunya terblokir lagi.",
+      inReplyTo: answer.messageId,
+      references: [sent.messageId!, out.messageId, answer.messageId!],
+    });
+    const reopened = await eventually(async () => {
+      const c = await detail(conversation.id);
+      return c.messages.length === 5 ? c : undefined;
+    }, "the new mail on the finished conversation");
+    expect(reopened.currentInteractionId).not.toBeNull();
+    expect(reopened.currentInteractionId).not.toBe(interactionId);
+    const old = await agent.get<Conversation>(`/api/v1/conversations/by-interaction/${interactionId}`);
+    expect(old.body.id).toBe(conversation.id);
   });
 
   it("creates a customer for an unknown sender and threads by the subject token when headers are missing", async () => {
