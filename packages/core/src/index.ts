@@ -1,5 +1,6 @@
 export * from "./access/roles.js";
 export * from "./cases/index.js";
+export * from "./channels/index.js";
 export * from "./contracts/customers.js";
 export * from "./contracts/people.js";
 export * from "./contracts/routing.js";

@@ -20,6 +20,8 @@ export interface RunningPlatform {
   /** The base URL it listens on, e.g. http://127.0.0.1:3000. */
   readonly url: string;
   readonly seededLogins: SeededLogin[];
+  /** The port Sentra's SMTP receiver listens on; null when SENTRA_SMTP_ENABLED is false. */
+  readonly smtpPort: number | null;
   /** Stops accepting, lets in-flight requests finish, then closes the event bus and the database. */
   close(): Promise<void>;
 }
@@ -90,6 +92,7 @@ export async function openServices(
       database,
       close: async () => {
         await services.cases.escalationJob.stop();
+        await services.channels.close();
         await services.customers.retention.stop();
         services.liveKpis.close();
         await services.adherenceMonitor.close();
@@ -118,7 +121,9 @@ export async function startPlatform(
     const seededLogins = await seedFirstStart(services);
     // The daily purge belongs to the serving process, not to one-off CLI commands that open services too.
     services.customers.retention.start();
+    services.channels.outbox.start();
     const app = await buildApp(services);
+    const smtpPort = config.smtp.enabled ? await services.channels.smtpReceiver.listen() : null;
     const url =
       options.listen === false
         ? "http://in-process"
@@ -130,7 +135,9 @@ export async function startPlatform(
       database,
       url,
       seededLogins,
+      smtpPort,
       close: async () => {
+        if (smtpPort !== null) await services.channels.smtpReceiver.close();
         await app.close();
         await opened.close();
       },

@@ -9,6 +9,8 @@ import { CaseEscalationService } from "./cases/case-escalation-service.js";
 import { CaseService } from "./cases/case-service.js";
 import { FollowUpService } from "./cases/follow-up-service.js";
 import { SlaPolicyService } from "./cases/sla-policy-service.js";
+import { type ChannelServices, createChannelServices } from "./channels/channel-services.js";
+import { conversationMessagesPurger } from "./channels/message-retention.js";
 import type { SentraConfig } from "./config/config.js";
 import { type CustomerCapability, createCustomerCapability } from "./customers/customer-capability.js";
 import type { Database } from "./db/schema.js";
@@ -59,6 +61,7 @@ export interface Services {
   readonly schedules: ScheduleService;
   readonly adherence: AdherenceService;
   readonly adherenceMonitor: AdherenceMonitor;
+  readonly channels: ChannelServices;
 }
 
 export interface CaseServices {
@@ -91,6 +94,14 @@ export function createServices(deps: {
   const routingWork = new RoutingWorkService(deps.db, deps.routingRuntime, routingConfig, audit);
   const { clock = systemClock, ...rest } = deps;
   const scheduleSetup = new ScheduleSetupService(deps.db, audit);
+  const customers = createCustomerCapability({
+    db: deps.db,
+    audit,
+    interactions: routingWork,
+    clock,
+    logger: deps.logger,
+  });
+  customers.retention.register(conversationMessagesPurger);
   return {
     ...rest,
     cases: createCaseServices(deps, audit, routingWork, clock),
@@ -107,17 +118,22 @@ export function createServices(deps: {
     realtime: new RealtimeGateway(deps.bus, deps.logger),
     wfmSimulation: new SimulationRunner(systemClock, deps.logger),
     wfm: createWfmServices(deps.db, audit),
-    customers: createCustomerCapability({
-      db: deps.db,
-      audit,
-      interactions: routingWork,
-      clock,
-      logger: deps.logger,
-    }),
+    customers,
     scheduleSetup,
     schedules: new ScheduleService(deps.db, audit, deps.bus, scheduleSetup, clock, deps.logger),
     adherence: new AdherenceService(deps.db, clock),
     adherenceMonitor: new AdherenceMonitor(deps.db, deps.bus, clock, deps.logger),
+    channels: createChannelServices({
+      db: deps.db,
+      audit,
+      bus: deps.bus,
+      smtp: deps.config.smtp,
+      customers: customers.records,
+      routingConfig,
+      routingWork,
+      clock,
+      logger: deps.logger,
+    }),
   };
 }
 

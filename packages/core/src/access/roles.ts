@@ -37,6 +37,9 @@ export const PERMISSIONS = [
   "customers:erase",
   "customers:unmask",
   "privacy:manage",
+  "conversations:read",
+  "conversations:reply",
+  "channels:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +72,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "customers:import",
     "customers:export",
     "customers:unmask",
+    "conversations:read",
+    "conversations:reply",
   ],
   agent: [
     "tenant:read",
@@ -82,6 +87,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "kb:read",
     "customers:read",
     "customers:write",
+    "conversations:read",
+    "conversations:reply",
   ],
   qa: [
     "tenant:read",
@@ -94,6 +101,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "kb:read",
     "kb:write",
     "customers:read",
+    "conversations:read",
   ],
   wfm: [
     "routing:read",

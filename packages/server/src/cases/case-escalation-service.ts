@@ -15,6 +15,7 @@ import type { AuditLog } from "../audit/audit-log.js";
 import type { CaseRow, CasesTable, Database } from "../db/schema.js";
 import { type EventBus, newEvent } from "../realtime/event-bus.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
+import { systemActorFor } from "../tenancy/system-actor.js";
 import { clockOf, resumedColumns, slaColumns } from "./case-sla.js";
 import { appendCaseEvents, type CaseActor, lockCase, saveCase } from "./case-store.js";
 import type { FollowUpService } from "./follow-up-service.js";
@@ -35,15 +36,6 @@ interface Escalated {
 
 /** Supervisors see escalations live on the wallboard topic, which every supervisor may watch. */
 export const CASE_ESCALATED_TOPIC = "wallboard";
-
-/** The routing calls of the SLA job act for the tenant as the system; the audit log records `system`. */
-export const systemActorFor = (tenantId: string): Actor => ({
-  kind: "api_key",
-  id: "system",
-  tenantId,
-  role: "admin",
-  name: "SLA escalation job",
-});
 
 /**
  * Escalations, by hand (with a reason) or by time (the SLA job). Either way the case climbs a tier, enters
@@ -117,7 +109,10 @@ export class CaseEscalationService {
         return { count: rows.length, escalated };
       });
       for (const item of done.escalated)
-        await this.#announce(systemActorFor(item.row.tenant_id), item, { kind: "system", id: null });
+        await this.#announce(systemActorFor(item.row.tenant_id, "SLA escalation job"), item, {
+          kind: "system",
+          id: null,
+        });
       total += done.escalated.length;
       if (done.count < batchSize) return total;
     }

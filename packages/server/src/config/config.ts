@@ -61,6 +61,22 @@ const envSchema = z
     SENTRA_LOGIN_LOCK_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).default(15),
     SENTRA_LOGIN_RATE_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(1).default(20),
     SENTRA_SESSION_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).default(12),
+    SENTRA_SMTP_ENABLED: booleanFlag(true),
+    SENTRA_SMTP_PORT: port(2525),
+    SENTRA_SMTP_HOST: z.string().trim().min(1, "must not be empty").default("127.0.0.1"),
+    SENTRA_SMTP_MAX_BYTES: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1024, "must be at least 1024")
+      .default(10 * 1024 * 1024),
+    SENTRA_SMTP_AUTH_REQUIRED: booleanFlag(false),
+    SENTRA_SMTP_RELAY_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
+    SENTRA_SMTP_FROM_DOMAIN: optionalText,
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -83,6 +99,24 @@ export interface SentraConfig {
   loginLockMinutes: number;
   sessionHours: number;
   loginRatePerMinute: number;
+  smtp: SmtpConfig;
+}
+
+/** The email channel: Sentra's own SMTP receiver and the relay it sends replies through. */
+export interface SmtpConfig {
+  /** Run the receiver at all; off for CLI commands and tests that do not need it. */
+  enabled: boolean;
+  port: number;
+  host: string;
+  maxBytes: number;
+  /**
+   * Ask senders outside loopback to authenticate. No credentials store exists yet, so when true only
+   * loopback senders are accepted; put the receiver behind your MTA.
+   */
+  authRequired: boolean;
+  relayUrl: string | undefined;
+  /** The domain of generated Message-IDs; defaults to the replying mailbox's domain. */
+  fromDomain: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -124,5 +158,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockMinutes: e.SENTRA_LOGIN_LOCK_MINUTES,
     sessionHours: e.SENTRA_SESSION_HOURS,
     loginRatePerMinute: e.SENTRA_LOGIN_RATE_PER_MINUTE,
+    smtp: {
+      enabled: e.SENTRA_SMTP_ENABLED,
+      port: e.SENTRA_SMTP_PORT,
+      host: e.SENTRA_SMTP_HOST,
+      maxBytes: e.SENTRA_SMTP_MAX_BYTES,
+      authRequired: e.SENTRA_SMTP_AUTH_REQUIRED,
+      relayUrl: e.SENTRA_SMTP_RELAY_URL,
+      fromDomain: e.SENTRA_SMTP_FROM_DOMAIN,
+    },
   };
 }

@@ -42,6 +42,11 @@ export interface Database {
   wfm_schedules: WfmSchedulesTable;
   wfm_scheduled_shifts: WfmScheduledShiftsTable;
   wfm_adherence_alerts: WfmAdherenceAlertsTable;
+  email_addresses: EmailAddressesTable;
+  conversations: ConversationsTable;
+  conversation_interactions: ConversationInteractionsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -548,4 +553,78 @@ export interface WfmAdherenceAlertsTable {
   actual: string;
   started_at: ColumnType<Date, Date | string, never>;
   raised_at: CreatedAt;
+}
+
+// Digital channel conversations (migration 0007).
+
+export interface EmailAddressesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  address: string;
+  queue_id: string;
+  language: string | null;
+  skills: JsonDefault<{ skill: string; minLevel: number }[]>;
+  display_name: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  channel: "email" | "chat" | "message";
+  customer_id: string | null;
+  status: ColumnType<"open" | "closed", "open" | "closed" | undefined, "open" | "closed">;
+  subject: string | null;
+  ticket_token: string;
+  endpoint_address: string | null;
+  contact_address: string | null;
+  current_interaction_id: string | null;
+  queue_id: string | null;
+  language: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ConversationInteractionsTable {
+  tenant_id: string;
+  interaction_id: string;
+  conversation_id: string;
+  created_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  conversation_id: string;
+  direction: "inbound" | "outbound" | "internal_note";
+  author_kind: "customer" | "user" | "system";
+  author_id: string | null;
+  from_address: string | null;
+  to_addresses: JsonDefault<string[]>;
+  subject: string | null;
+  body_text: ColumnType<string, string | undefined, string>;
+  body_html_sanitized: string | null;
+  provider_message_id: string | null;
+  in_reply_to: string | null;
+  references: JsonDefault<string[]>;
+  automated: "auto_reply" | "bounce" | null;
+  parse_problem: string | null;
+  delivery_status: "received" | "queued" | "sent" | "delivered" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  message_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  created_at: CreatedAt;
 }

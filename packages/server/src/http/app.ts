@@ -13,6 +13,8 @@ import {
 } from "fastify-type-provider-zod";
 import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
+import { registerConversationRoutes } from "../channels/conversation-routes.js";
+import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
 import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
 import { registerCustomerRoutes } from "../customers/customer-routes.js";
 import { registerKbRoutes } from "../knowledge/kb-routes.js";
@@ -155,6 +157,8 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerCustomerRoutes(v1, services);
       registerCustomerPrivacyRoutes(v1, services);
       registerScheduleRoutes(v1, services);
+      registerConversationRoutes(v1, services);
+      registerEmailAddressRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

@@ -1,3 +1,4 @@
+import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
 import { storeTargets } from "../testing/services-under-test.js";
@@ -83,5 +84,33 @@ describe("the demo tenant seeded on first start", () => {
       "/api/v1/privacy/verification-policy",
     );
     expect(policy.body.policy).toMatchObject({ mode: "any", required: 2 });
+  });
+
+  it("receives mail for support@demo.localhost into the English customer-service queue", async () => {
+    const mailboxes = await admin.get<{ items: { address: string; queueId: string }[] }>(
+      "/api/v1/channels/email-addresses",
+    );
+    const queues = (await admin.get<Named>("/api/v1/queues")).body.items;
+    const english = queues.find((q) => q.name === "Customer Service (English)")!;
+    expect(mailboxes.body.items).toEqual([
+      expect.objectContaining({ address: "support@demo.localhost", queueId: english.id }),
+    ]);
+    const transport = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: platform.smtpPort!,
+      ignoreTLS: true,
+    });
+    await transport.sendMail({
+      from: "tamu@example.test",
+      to: "support@demo.localhost",
+      subject: "Halo",
+      text: "Tes",
+    });
+    transport.close();
+    const conversations = await admin.get<{
+      items: { currentInteractionId: string | null; queueId: string }[];
+    }>("/api/v1/conversations");
+    expect(conversations.body.items).toEqual([expect.objectContaining({ queueId: english.id })]);
+    expect(conversations.body.items[0]!.currentInteractionId).not.toBeNull();
   });
 });

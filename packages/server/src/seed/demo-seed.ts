@@ -4,6 +4,7 @@ import { generatePassword } from "../auth/secrets.js";
 import type { Services } from "../services.js";
 import { seedDemoCasesAndKnowledge } from "./demo-cases-kb-seed.js";
 import { seedDemoCustomers } from "./demo-customers-seed.js";
+import { seedDemoEmail } from "./demo-email-seed.js";
 import { type SeededPerson, seedDemoRouting } from "./demo-routing-seed.js";
 
 export interface SeededLogin {
@@ -143,6 +144,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
     await seedDemoRouting(services, tenant.id, people, teamIds);
     await seedDemoCasesAndKnowledge(services, tenant.id, teamIds);
     await seedDemoCustomers(services, tenant.id);
+    await seedDemoEmail(services, tenant.id);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },

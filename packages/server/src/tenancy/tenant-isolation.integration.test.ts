@@ -685,6 +685,7 @@ describeEachStore("tenant isolation", (target) => {
       expect(reply.body.items).toEqual([]);
     },
     ...customerCases(),
+    ...conversationCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
@@ -913,6 +914,119 @@ describeEachStore("tenant isolation", (target) => {
           "/api/v1/privacy/retention",
         );
         expect(retentionB.body.verificationAttemptsDays).toBe(365);
+      },
+    };
+  }
+
+  /** Tenant B's mailbox and an email conversation with an attachment, stored through the channel intake. */
+  function conversationCases(): Record<string, () => Promise<void>> {
+    const bMail = { queueId: "", addressId: "", conversationId: "", attachmentId: "" };
+    beforeAll(async () => {
+      bMail.queueId = (
+        await adminB.post<{ id: string }>("/api/v1/queues", {
+          name: "B email",
+          settings: { channels: ["email"] },
+        })
+      ).body.id;
+      bMail.addressId = (
+        await adminB.post<{ id: string }>("/api/v1/channels/email-addresses", {
+          address: "help@bank-b.test",
+          queueId: bMail.queueId,
+        })
+      ).body.id;
+      const tenantB = (await adminB.get<{ id: string }>("/api/v1/tenant")).body.id;
+      const stored = await platform.services.channels.intake.receive({
+        endpoint: {
+          tenantId: tenantB,
+          channel: "email",
+          address: "help@bank-b.test",
+          queueId: bMail.queueId,
+          language: null,
+          skills: [],
+        },
+        contact: { email: "secret@customer-b.test", name: "Nasabah B" },
+        providerMessageId: "<b-1@customer-b.test>",
+        inReplyTo: null,
+        references: [],
+        subject: "Rahasia B",
+        bodyText: "Isi rahasia B",
+        bodyHtmlSanitized: null,
+        toAddresses: ["help@bank-b.test"],
+        attachments: [
+          { fileName: "b.txt", contentType: "text/plain", content: new TextEncoder().encode("B") },
+        ],
+        automated: null,
+        parseProblem: null,
+      });
+      bMail.conversationId = stored.conversationId;
+      await platform.services.db
+        .updateTable("conversations")
+        .set({ current_interaction_id: b.interactionId })
+        .where("id", "=", stored.conversationId)
+        .execute();
+      await platform.services.db
+        .insertInto("conversation_interactions")
+        .values({
+          tenant_id: tenantB,
+          interaction_id: b.interactionId,
+          conversation_id: stored.conversationId,
+        })
+        .execute();
+      const detail = await adminB.get<{ messages: { attachments: { id: string }[] }[] }>(
+        `/api/v1/conversations/${stored.conversationId}`,
+      );
+      bMail.attachmentId = detail.body.messages[0]!.attachments[0]!.id;
+    });
+    const bConversationMessages = async () =>
+      (await adminB.get<{ messages: unknown[] }>(`/api/v1/conversations/${bMail.conversationId}`)).body
+        .messages.length;
+    const bAddressIntact = async () =>
+      expect((await adminB.get(`/api/v1/channels/email-addresses/${bMail.addressId}`)).body).toMatchObject({
+        address: "help@bank-b.test",
+        queueId: bMail.queueId,
+      });
+    return {
+      "GET /api/v1/conversations": async () => {
+        const ids = (await adminA.get<Items>("/api/v1/conversations")).body.items.map((c) => c.id);
+        expect(ids).not.toContain(bMail.conversationId);
+      },
+      "GET /api/v1/conversations/:id": () =>
+        notFoundForA("GET", `/api/v1/conversations/${bMail.conversationId}`),
+      "GET /api/v1/conversations/by-interaction/:interactionId": () =>
+        notFoundForA("GET", `/api/v1/conversations/by-interaction/${b.interactionId}`),
+      "POST /api/v1/conversations/:id/messages": async () => {
+        await notFoundForA("POST", `/api/v1/conversations/${bMail.conversationId}/messages`, {
+          body: "Hijack",
+        });
+        expect(await bConversationMessages()).toBe(1);
+      },
+      "POST /api/v1/conversations/:id/notes": async () => {
+        await notFoundForA("POST", `/api/v1/conversations/${bMail.conversationId}/notes`, { body: "Hijack" });
+        expect(await bConversationMessages()).toBe(1);
+      },
+      "GET /api/v1/attachments/:id": () => notFoundForA("GET", `/api/v1/attachments/${bMail.attachmentId}`),
+      "GET /api/v1/channels/email-addresses": async () => {
+        const ids = (await adminA.get<Items>("/api/v1/channels/email-addresses")).body.items.map((a) => a.id);
+        expect(ids).not.toContain(bMail.addressId);
+      },
+      "POST /api/v1/channels/email-addresses": async () => {
+        // B's queue is unknown to A, so A cannot route its mailbox into B's queue.
+        await notFoundForA("POST", "/api/v1/channels/email-addresses", {
+          address: "steal@acme.test",
+          queueId: bMail.queueId,
+        });
+      },
+      "GET /api/v1/channels/email-addresses/:id": () =>
+        notFoundForA("GET", `/api/v1/channels/email-addresses/${bMail.addressId}`),
+      "PATCH /api/v1/channels/email-addresses/:id": async () => {
+        await notFoundForA("PATCH", `/api/v1/channels/email-addresses/${bMail.addressId}`, {
+          language: "en",
+        });
+        await bAddressIntact();
+      },
+      "DELETE /api/v1/channels/email-addresses/:id": async () => {
+        await notFoundForA("DELETE", `/api/v1/channels/email-addresses/${bMail.addressId}`);
+        await bAddressIntact();
       },
     };
   }

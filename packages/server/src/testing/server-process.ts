@@ -20,7 +20,13 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
   if (!existsSync(cliEntry))
     throw new Error(`${cliEntry} is missing: run "npm run build" first (npm test does).`);
   const child = spawn(process.execPath, [cliEntry, "start"], {
-    env: { PATH: process.env.PATH ?? "", SENTRA_PORT: "0", SENTRA_LOG_LEVEL: "info", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      SENTRA_PORT: "0",
+      SENTRA_SMTP_PORT: "0",
+      SENTRA_LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

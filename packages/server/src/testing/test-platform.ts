@@ -18,6 +18,7 @@ export function testConfig(env: Record<string, string | undefined>): SentraConfi
     SENTRA_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SENTRA_SEED_DEMO: "false",
     SENTRA_COOKIE_SECURE: "false",
+    SENTRA_SMTP_PORT: "0",
     ...env,
   });
 }

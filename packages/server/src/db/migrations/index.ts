@@ -5,6 +5,7 @@ import * as customers from "./0003-customers.js";
 import * as casesKb from "./0004-cases-kb.js";
 import * as wfmForecast from "./0005-wfm-forecast.js";
 import * as wfmSchedule from "./0006-wfm-schedule.js";
+import * as conversations from "./0007-conversations.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0004-cases-kb": casesKb,
   "0005-wfm-forecast": wfmForecast,
   "0006-wfm-schedule": wfmSchedule,
+  "0007-conversations": conversations,
 };

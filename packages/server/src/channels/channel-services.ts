@@ -1,0 +1,64 @@
+import type { Clock } from "@sentra/core";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { AuditLog } from "../audit/audit-log.js";
+import type { SmtpConfig } from "../config/config.js";
+import type { CustomerService } from "../customers/customer-service.js";
+import type { Database } from "../db/schema.js";
+import type { EventBus } from "../realtime/event-bus.js";
+import type { RoutingConfigService } from "../routing/routing-config-service.js";
+import type { RoutingWorkService } from "../routing/routing-work-service.js";
+import { ConversationNotifier } from "./conversation-notifier.js";
+import { ConversationService } from "./conversation-service.js";
+import { EmailSender } from "./email/email-sender.js";
+import { SmtpReceiver } from "./email/smtp-receiver.js";
+import { EmailAddressService } from "./email-address-service.js";
+import { InboundIntake } from "./inbound-intake.js";
+import { Outbox } from "./outbox.js";
+
+/** The digital channels: conversations, the shared intake, the outbox and the email adapter. */
+export interface ChannelServices {
+  readonly conversations: ConversationService;
+  readonly emailAddresses: EmailAddressService;
+  readonly intake: InboundIntake;
+  readonly outbox: Outbox;
+  /** Sentra's SMTP server; platform.ts listens and closes it (startPlatform only, not CLI commands). */
+  readonly smtpReceiver: SmtpReceiver;
+  close(): Promise<void>;
+}
+
+export function createChannelServices(deps: {
+  db: Kysely<Database>;
+  audit: AuditLog;
+  bus: EventBus;
+  smtp: SmtpConfig;
+  customers: CustomerService;
+  routingConfig: RoutingConfigService;
+  routingWork: RoutingWorkService;
+  clock: Clock;
+  logger: Logger;
+}): ChannelServices {
+  const notifier = new ConversationNotifier(deps.bus, deps.routingWork, deps.logger);
+  const emailSender = deps.smtp.relayUrl ? new EmailSender(deps.smtp.relayUrl) : undefined;
+  const outbox = new Outbox(deps.db, emailSender ? { email: emailSender } : {}, deps.clock, deps.logger);
+  const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
+  const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
+  return {
+    conversations: new ConversationService(
+      deps.db,
+      deps.audit,
+      notifier,
+      outbox,
+      deps.routingWork,
+      deps.smtp.fromDomain,
+    ),
+    emailAddresses,
+    intake,
+    outbox,
+    smtpReceiver: new SmtpReceiver(deps.smtp, emailAddresses, intake, deps.logger),
+    async close() {
+      await outbox.stop();
+      emailSender?.close();
+    },
+  };
+}

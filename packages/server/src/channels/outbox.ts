@@ -1,0 +1,126 @@
+import { type Clock, nextAttemptDelayMs } from "@sentra/core";
+import type { Kysely, Selectable } from "kysely";
+import type { Logger } from "pino";
+import type { Database, MessagesTable } from "../db/schema.js";
+
+export type OutboundMessageRow = Selectable<MessagesTable>;
+
+/** A channel's way out: email through SMTP now; chat and messaging adapters add theirs. */
+export interface ChannelSender {
+  send(message: OutboundMessageRow): Promise<void>;
+}
+
+/** A failure worth retrying later (connection refused, 4xx from the relay); anything else fails at once. */
+export class TransientDeliveryError extends Error {}
+
+/**
+ * Delivers queued outbound messages. The messages table is the outbox: `queued` rows whose
+ * `next_attempt_at` has come are sent; success marks them `sent`, a transient failure schedules the next
+ * attempt with backoff, and giving up (or a permanent failure) marks them `failed` with the last error, for
+ * the agent to see. Passes never overlap within a process.
+ */
+export class Outbox {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly senders: Partial<Record<string, ChannelSender>>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly intervalMs = 15_000,
+  ) {}
+
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => this.kick(), this.intervalMs);
+    this.#timer.unref();
+  }
+
+  kick(): void {
+    void this.flush();
+  }
+
+  /** One pass now; a kick during a pass runs another right after it. */
+  flush(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#pass()
+      .catch((error) => this.logger.error({ err: error }, "outbox pass failed"))
+      .finally(() => {
+        this.#running = undefined;
+        if (this.#again) {
+          this.#again = false;
+          this.kick();
+        }
+      });
+    return this.#running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  async #pass(): Promise<void> {
+    const due = await this.db
+      .selectFrom("messages")
+      .innerJoin("conversations", "conversations.id", "messages.conversation_id")
+      .selectAll("messages")
+      .select("conversations.channel")
+      .where("messages.delivery_status", "=", "queued")
+      .where("messages.next_attempt_at", "<=", new Date(this.clock.now()))
+      .orderBy("messages.created_at")
+      .limit(50)
+      .execute();
+    for (const { channel, ...message } of due) await this.#deliver(channel, message);
+  }
+
+  async #deliver(channel: string, message: OutboundMessageRow): Promise<void> {
+    const attempts = message.attempts + 1;
+    const sender = this.senders[channel];
+    try {
+      if (!sender) throw new Error(`No sender is configured for the ${channel} channel.`);
+      await sender.send(message);
+      await this.#update(message, {
+        delivery_status: "sent",
+        attempts,
+        sent_at: new Date(this.clock.now()),
+        last_error: null,
+        next_attempt_at: null,
+      });
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      const delay = error instanceof TransientDeliveryError ? nextAttemptDelayMs(attempts) : null;
+      this.logger.warn(
+        { messageId: message.id, attempts, willRetry: delay !== null, err: text },
+        "outbound delivery failed",
+      );
+      await this.#update(message, {
+        attempts,
+        last_error: text.slice(0, 1000),
+        ...(delay === null
+          ? { delivery_status: "failed", next_attempt_at: null }
+          : { next_attempt_at: new Date(this.clock.now() + delay) }),
+      });
+    }
+  }
+
+  async #update(
+    message: OutboundMessageRow,
+    set: Partial<
+      Pick<OutboundMessageRow, "delivery_status" | "attempts" | "sent_at" | "last_error" | "next_attempt_at">
+    >,
+  ): Promise<void> {
+    await this.db
+      .updateTable("messages")
+      .set(set)
+      .where("tenant_id", "=", message.tenant_id)
+      .where("id", "=", message.id)
+      .execute();
+  }
+}
