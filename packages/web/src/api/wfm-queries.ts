@@ -1,0 +1,253 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "./http";
+import {
+  type AdherenceReport,
+  type Forecast,
+  type ForecastAdjustment,
+  type ForecastSummary,
+  type HistoryInterval,
+  type Schedule,
+  type ScheduledShift,
+  type ShiftTemplate,
+  type SimulationComparison,
+  type SimulationResult,
+  type SpecialDay,
+  type StaffingInterval,
+  uploadHistory,
+} from "./wfm";
+
+export const wfmKeys = {
+  all: ["wfm"] as const,
+  history: (query: string) => ["wfm", "history", query] as const,
+  forecasts: ["wfm", "forecasts"] as const,
+  forecast: (id: string) => ["wfm", "forecasts", id] as const,
+  staffing: (id: string, query: string) => ["wfm", "forecasts", id, "staffing", query] as const,
+  specialDays: ["wfm", "special-days"] as const,
+  templates: ["wfm", "shift-templates"] as const,
+  schedules: ["wfm", "schedules"] as const,
+  schedule: (id: string) => ["wfm", "schedules", id] as const,
+  mySchedule: (week: string) => ["wfm", "schedules", "me", week] as const,
+  adherence: (query: string) => ["wfm", "adherence", query] as const,
+};
+
+/** `?a=1&b=x`, skipping empty values; "" when nothing is set. */
+export function toQuery(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+const items = <T>(reply: { items: T[] } | T[]): T[] => (Array.isArray(reply) ? reply : reply.items);
+
+export function useHistory(query: string, enabled: boolean) {
+  return useQuery({
+    queryKey: wfmKeys.history(query),
+    queryFn: async () =>
+      items(await api<{ items: HistoryInterval[] } | HistoryInterval[]>(`/wfm/history${query}`)),
+    enabled,
+  });
+}
+
+export function useImportHistory() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, query }: { file: File; query: string }) => uploadHistory(file, query),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["wfm", "history"] }),
+  });
+}
+
+export function useForecasts() {
+  return useQuery({
+    queryKey: wfmKeys.forecasts,
+    queryFn: async () => items(await api<{ items: ForecastSummary[] }>("/wfm/forecasts")),
+  });
+}
+
+export function useForecast(id: string | null) {
+  return useQuery({
+    queryKey: wfmKeys.forecast(id ?? ""),
+    queryFn: () => api<Forecast>(`/wfm/forecasts/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export interface GenerateForecastBody {
+  queueId?: string;
+  channel: string;
+  intervalMinutes: number;
+  from: string;
+  to: string;
+  method: string;
+}
+
+export function useGenerateForecast() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GenerateForecastBody) => api<Forecast>("/wfm/forecasts", { method: "POST", body }),
+    onSuccess: (forecast) => {
+      client.setQueryData(wfmKeys.forecast(forecast.id), forecast);
+      void client.invalidateQueries({ queryKey: wfmKeys.forecasts, exact: true });
+    },
+  });
+}
+
+export function useAdjustForecast(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<ForecastAdjustment, "id">) =>
+      api<Forecast>(`/wfm/forecasts/${id}/adjustments`, { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.forecast(id) }),
+  });
+}
+
+export function useStaffing(id: string | null, query: string) {
+  return useQuery({
+    queryKey: wfmKeys.staffing(id ?? "", query),
+    queryFn: async () =>
+      items(
+        await api<{ items: StaffingInterval[] } | StaffingInterval[]>(
+          `/wfm/forecasts/${id}/staffing${query}`,
+        ),
+      ),
+    enabled: id !== null,
+  });
+}
+
+export function useSpecialDays() {
+  return useQuery({
+    queryKey: wfmKeys.specialDays,
+    queryFn: async () => items(await api<{ items: SpecialDay[] }>("/wfm/special-days")),
+  });
+}
+
+export function useSaveSpecialDay() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Omit<SpecialDay, "id"> & { id?: string }) =>
+      id
+        ? api<SpecialDay>(`/wfm/special-days/${id}`, { method: "PUT", body })
+        : api<SpecialDay>("/wfm/special-days", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.specialDays }),
+  });
+}
+
+export function useDeleteSpecialDay() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/wfm/special-days/${id}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.specialDays }),
+  });
+}
+
+export function useShiftTemplates() {
+  return useQuery({
+    queryKey: wfmKeys.templates,
+    queryFn: async () => items(await api<{ items: ShiftTemplate[] }>("/wfm/shift-templates")),
+  });
+}
+
+export function useSaveShiftTemplate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Omit<ShiftTemplate, "id"> & { id?: string }) =>
+      id
+        ? api<ShiftTemplate>(`/wfm/shift-templates/${id}`, { method: "PUT", body })
+        : api<ShiftTemplate>("/wfm/shift-templates", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.templates }),
+  });
+}
+
+export function useDeleteShiftTemplate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/wfm/shift-templates/${id}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.templates }),
+  });
+}
+
+export interface GenerateScheduleBody {
+  forecastId: string;
+  weekStart: string;
+  teamId?: string;
+  templateIds?: string[];
+}
+
+export function useGenerateSchedule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GenerateScheduleBody) =>
+      api<Schedule>("/wfm/schedules/generate", { method: "POST", body }),
+    onSuccess: (schedule) => client.setQueryData(wfmKeys.schedule(schedule.id), schedule),
+  });
+}
+
+export function useSchedule(id: string | null) {
+  return useQuery({
+    queryKey: wfmKeys.schedule(id ?? ""),
+    queryFn: () => api<Schedule>(`/wfm/schedules/${id}`),
+    enabled: id !== null,
+  });
+}
+
+export function useMoveShift(scheduleId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ shiftId, start, end }: { shiftId: string; start: string; end: string }) =>
+      api<ScheduledShift | Schedule>(`/wfm/schedules/${scheduleId}/shifts/${shiftId}`, {
+        method: "PATCH",
+        body: { start, end },
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: wfmKeys.schedule(scheduleId) }),
+  });
+}
+
+export function usePublishSchedule(scheduleId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<Schedule>(`/wfm/schedules/${scheduleId}/publish`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.schedule(scheduleId) }),
+  });
+}
+
+export function useMySchedule(week: string) {
+  return useQuery({
+    queryKey: wfmKeys.mySchedule(week),
+    queryFn: async () =>
+      items(await api<{ items: ScheduledShift[] } | ScheduledShift[]>(`/wfm/schedules/me?week=${week}`)),
+  });
+}
+
+export function useAdherence(query: string) {
+  return useQuery({
+    queryKey: wfmKeys.adherence(query),
+    queryFn: () => api<AdherenceReport>(`/wfm/adherence${query}`),
+    refetchInterval: 60_000,
+  });
+}
+
+export interface SimulationBody {
+  intervalMinutes: number;
+  arrivals?: number[];
+  forecastId?: string;
+  ahtSeconds: number;
+  patienceSeconds: number;
+  agents: number[];
+  replications: number;
+  slSeconds: number;
+}
+
+export function useRunSimulation() {
+  return useMutation({
+    mutationFn: (body: SimulationBody) => api<SimulationResult>("/wfm/simulations", { method: "POST", body }),
+  });
+}
+
+export function useCompareSimulation() {
+  return useMutation({
+    mutationFn: (body: { base: SimulationBody; variant: SimulationBody }) =>
+      api<SimulationComparison>("/wfm/simulations/compare", { method: "POST", body }),
+  });
+}
