@@ -19,6 +19,7 @@ import { WelcomePage } from "./pages/WelcomePage";
 import { AppLayout } from "./shell/AppLayout";
 import { homePathFor, NAV_ITEMS } from "./shell/navigation";
 import { WallboardPage } from "./wallboard/WallboardPage";
+import { AdherencePage, ForecastPage, MySchedulePage, SchedulesPage, SimulationPage } from "./wfm/pages";
 
 /** Renders the page only for roles its nav item allows; the API enforces the same rule server-side. */
 function Guarded({ me, path, children }: { me: Me; path: string; children: ReactNode }) {
@@ -82,6 +83,11 @@ export function App() {
         {page("/admin/routing-settings", <RoutingSettingsPage />)}
         {page("/admin/api-keys", <ApiKeysPage />)}
         {page("/admin/audit", <AuditPage />)}
+        {page("/wfm/forecast", <ForecastPage />)}
+        {page("/wfm/schedules", <SchedulesPage />)}
+        {page("/wfm/adherence", <AdherencePage />)}
+        {page("/wfm/simulation", <SimulationPage />)}
+        {page("/wfm/my-schedule", <MySchedulePage />)}
         <Route path="/welcome" element={<WelcomePage me={user} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

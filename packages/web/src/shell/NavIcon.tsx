@@ -1,12 +1,17 @@
 import {
   IconAdjustmentsHorizontal,
   IconBulb,
+  IconCalendar,
+  IconCalendarTime,
+  IconChartLine,
   IconDeviceDesktop,
+  IconFlask,
   IconHeadset,
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
   IconStack2,
+  IconUserCheck,
   IconUsers,
   IconUsersGroup,
 } from "../components/icons";
@@ -23,6 +28,11 @@ const ICONS = {
   queues: IconStack2,
   agents: IconHeadset,
   routingSettings: IconAdjustmentsHorizontal,
+  forecast: IconChartLine,
+  schedules: IconCalendarTime,
+  adherence: IconUserCheck,
+  simulation: IconFlask,
+  mySchedule: IconCalendar,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

@@ -1,10 +1,11 @@
 import { type Permission, type Role, roleAllows } from "@sentra/core";
+import { roleHas, type WfmPermission } from "../wfm/access";
 
 export interface NavItem {
   path: string;
   /** i18n key of the label. */
   labelKey: string;
-  section: "work" | "admin";
+  section: "work" | "admin" | "wfm";
   icon:
     | "desktop"
     | "wallboard"
@@ -15,12 +16,18 @@ export interface NavItem {
     | "skills"
     | "queues"
     | "agents"
-    | "routingSettings";
+    | "routingSettings"
+    | "forecast"
+    | "schedules"
+    | "adherence"
+    | "simulation"
+    | "mySchedule";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
 
 const can = (permission: Permission) => (role: Role) => roleAllows(role, permission);
+const canWfm = (permission: WfmPermission) => (role: Role) => roleHas(role, permission);
 
 export const NAV_ITEMS: readonly NavItem[] = [
   {
@@ -92,6 +99,41 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "admin",
     icon: "audit",
     allowed: can("audit:read"),
+  },
+  {
+    path: "/wfm/forecast",
+    labelKey: "wfm.nav.forecast",
+    section: "wfm",
+    icon: "forecast",
+    allowed: canWfm("wfm:read"),
+  },
+  {
+    path: "/wfm/schedules",
+    labelKey: "wfm.nav.schedules",
+    section: "wfm",
+    icon: "schedules",
+    allowed: canWfm("wfm:read"),
+  },
+  {
+    path: "/wfm/adherence",
+    labelKey: "wfm.nav.adherence",
+    section: "wfm",
+    icon: "adherence",
+    allowed: canWfm("wfm:read"),
+  },
+  {
+    path: "/wfm/simulation",
+    labelKey: "wfm.nav.simulation",
+    section: "wfm",
+    icon: "simulation",
+    allowed: canWfm("wfm:plan"),
+  },
+  {
+    path: "/wfm/my-schedule",
+    labelKey: "wfm.nav.mySchedule",
+    section: "work",
+    icon: "mySchedule",
+    allowed: can("routing:work"),
   },
 ];
 

@@ -62,7 +62,7 @@ export function bandLayers(
 /** The ECharts option for a WFM per-interval chart, from a renderer-neutral spec. */
 export function chartOption(spec: ChartSpec, c: WfmPalette): EChartsCoreOption {
   const unit = spec.unit ?? "";
-  const series = spec.series.flatMap((s, index) => {
+  const series = spec.series.flatMap((s, index): Record<string, unknown>[] => {
     const color = c[s.color];
     if (s.kind === "band") {
       const stack = `band-${index}`;
