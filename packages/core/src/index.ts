@@ -4,3 +4,4 @@ export * from "./contracts/routing.js";
 export * from "./errors/sentra-error.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";
+export * from "./wfm/index.js";
