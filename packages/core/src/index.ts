@@ -5,3 +5,4 @@ export * from "./errors/sentra-error.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";
 export * from "./wfm/index.js";
+export * from "./contracts/wfm-schedule.js";

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "routing:supervise",
   "interactions:create",
   "stats:read",
+  "wfm:read",
+  "wfm:plan",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +43,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:wallboard",
     "realtime:queue",
     "realtime:own_work",
+    "wfm:read",
+    "wfm:plan",
   ],
   agent: ["tenant:read", "teams:read", "realtime:own_work", "realtime:queue", "routing:read", "routing:work"],
   qa: ["tenant:read", "users:read", "teams:read", "realtime:own_work", "routing:read", "stats:read"],
@@ -53,6 +57,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     "realtime:wallboard",
     "realtime:queue",
     "realtime:own_work",
+    "wfm:read",
+    "wfm:plan",
   ],
 };
 

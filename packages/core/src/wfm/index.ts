@@ -12,3 +12,5 @@ export * from "./interval-history.js";
 export * from "./special-days.js";
 export * from "./staffing.js";
 export * from "./volume-methods.js";
+export * from "./adherence/index.js";
+export * from "./scheduling/index.js";

@@ -15,6 +15,11 @@ export interface Database {
   routing_settings: RoutingSettingsTable;
   routing_commands: RoutingCommandsTable;
   routing_events: RoutingEventsTable;
+  wfm_shift_templates: WfmShiftTemplatesTable;
+  wfm_agent_contracts: WfmAgentContractsTable;
+  wfm_schedules: WfmSchedulesTable;
+  wfm_scheduled_shifts: WfmScheduledShiftsTable;
+  wfm_adherence_alerts: WfmAdherenceAlertsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -155,3 +160,75 @@ export type UserUpdate = Updateable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+// Workforce scheduling (migration 0006).
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface WfmShiftTemplatesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  earliest_start_minute: number;
+  latest_start_minute: number;
+  start_step_minutes: number;
+  length_minutes: number;
+  days: Json<number[]>;
+  cost: number;
+  breaks: Json<unknown[]>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WfmAgentContractsTable {
+  user_id: string;
+  tenant_id: string;
+  max_minutes_per_week: number;
+  min_rest_minutes: number;
+  min_days_off: number;
+  availability: Json<unknown[] | null>;
+  prayer_opt_in: boolean;
+  updated_at: UpdatedAt;
+}
+
+export interface WfmSchedulesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  team_id: string | null;
+  week_start: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  interval_minutes: number;
+  status: "draft" | "published";
+  requirement: Json<number[]>;
+  solver: Json<Record<string, unknown>>;
+  shift_cost: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_by: string | null;
+}
+
+export interface WfmScheduledShiftsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  schedule_id: string;
+  agent_id: string;
+  template_id: string | null;
+  day: number;
+  start_minute: number;
+  end_minute: number;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  activities: Json<{ kind: string; start: number; end: number }[]>;
+  updated_at: UpdatedAt;
+}
+
+export interface WfmAdherenceAlertsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  agent_id: string;
+  shift_id: string | null;
+  expected: string;
+  actual: string;
+  started_at: ColumnType<Date, Date | string, never>;
+  raised_at: CreatedAt;
+}

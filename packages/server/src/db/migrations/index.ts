@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation.js";
 import * as routing from "./0002-routing.js";
+import * as wfmSchedule from "./0006-wfm-schedule.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -9,4 +10,5 @@ import * as routing from "./0002-routing.js";
 export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-routing": routing,
+  "0006-wfm-schedule": wfmSchedule,
 };
