@@ -16,6 +16,7 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { SimulationRunner } from "./wfm/simulation-runner.js";
 
 /** The capabilities the HTTP and realtime adapters call; built once per server process. */
 export interface Services {
@@ -35,6 +36,7 @@ export interface Services {
   readonly routingConfig: RoutingConfigService;
   readonly routingWork: RoutingWorkService;
   readonly liveKpis: LiveKpis;
+  readonly wfmSimulation: SimulationRunner;
   readonly ping: () => Promise<void>;
 }
 
@@ -66,5 +68,6 @@ export function createServices(deps: {
     teams: new TeamService(deps.db, audit, deps.bus),
     apiKeys: new ApiKeyService(deps.db, audit, (id) => auth.forgetApiKey(id)),
     realtime: new RealtimeGateway(deps.bus, deps.logger),
+    wfmSimulation: new SimulationRunner(systemClock, deps.logger),
   };
 }

@@ -14,3 +14,4 @@ export * from "./staffing.js";
 export * from "./volume-methods.js";
 export * from "./adherence/index.js";
 export * from "./scheduling/index.js";
+export * from "./simulation/index.js";

@@ -9,6 +9,23 @@ import {
 } from "../testing/test-platform.js";
 
 type Items = { items: { id: string }[] };
+type SimulatedDay = { day: Record<"handled" | "waitingAtEnd", { mean: number | null }> };
+
+/** A small simulated day whose queue and skill carry the given ids. */
+const simulationNaming = (queueId: string, skillId: string) => ({
+  replications: 2,
+  day: { lengthMinutes: 10, intervalMinutes: 10 },
+  queues: [
+    {
+      id: queueId,
+      channel: "chat",
+      skills: [{ skill: skillId, minLevel: 5 }],
+      arrivals: { kind: "replay", atSeconds: [30, 90] },
+      handleTime: { kind: "fixed", seconds: 60 },
+    },
+  ],
+  agents: [{ id: "simulated-agent", capacity: { max: { chat: 3 } } }],
+});
 
 /**
  * A user of tenant A can neither read nor change tenant B's data through any endpoint. The first test pins the
@@ -79,6 +96,18 @@ describeEachStore("tenant isolation", (target) => {
     });
   };
   afterAll(() => platform?.dispose());
+  let agentA: ApiClient | undefined;
+  const agentOfA = async () => {
+    if (agentA) return agentA;
+    await adminA.post("/api/v1/users", {
+      email: "sim-agent@acme.test",
+      displayName: "Agent A",
+      role: "agent",
+      password: "acme-agent-password",
+    });
+    agentA = await new ApiClient(platform.app).login("sim-agent@acme.test", "acme-agent-password");
+    return agentA;
+  };
 
   const cases: Record<string, () => Promise<void>> = {
     "POST /api/v1/auth/login": async () => {
@@ -273,6 +302,32 @@ describeEachStore("tenant isolation", (target) => {
     "POST /api/v1/interactions/:id/transfer": async () => {
       await notFoundForA("POST", `/api/v1/interactions/${b.interactionId}/transfer`, { queueId: b.queueId });
       await bInteractionUnchanged();
+    },
+    "POST /api/v1/wfm/simulations": async () => {
+      // A simulation reads no tenant data: naming B's queue and skill ids only names simulated records. B's
+      // real agent holds that skill, but only the agents in the request exist, so nobody answers.
+      const day = simulationNaming(b.queueId, b.skillId);
+      const reply = await adminA.post<SimulatedDay>("/api/v1/wfm/simulations", day);
+      expect(reply.status).toBe(200);
+      expect(reply.body.day.handled.mean).toBe(0);
+      expect(reply.body.day.waitingAtEnd.mean).toBe(2);
+      await bInteractionUnchanged();
+      const agentA = await agentOfA();
+      expect((await agentA.post("/api/v1/wfm/simulations", day)).status).toBe(403);
+    },
+    "POST /api/v1/wfm/simulations/compare": async () => {
+      const day = simulationNaming(b.queueId, b.skillId);
+      const reply = await adminA.post<{ base: SimulatedDay }>("/api/v1/wfm/simulations/compare", {
+        base: day,
+        variant: day,
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.base.day.handled.mean).toBe(0);
+      await bInteractionUnchanged();
+      const agentA = await agentOfA();
+      expect((await agentA.post("/api/v1/wfm/simulations/compare", { base: day, variant: day })).status).toBe(
+        403,
+      );
     },
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
