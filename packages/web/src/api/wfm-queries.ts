@@ -10,6 +10,7 @@ import {
   type ScheduledShift,
   type ShiftTemplate,
   type SimulationComparison,
+  type SimulationRequest,
   type SimulationResult,
   type SpecialDay,
   type StaffingInterval,
@@ -228,26 +229,16 @@ export function useAdherence(query: string) {
   });
 }
 
-export interface SimulationBody {
-  intervalMinutes: number;
-  arrivals?: number[];
-  forecastId?: string;
-  ahtSeconds: number;
-  patienceSeconds: number;
-  agents: number[];
-  replications: number;
-  slSeconds: number;
-}
-
 export function useRunSimulation() {
   return useMutation({
-    mutationFn: (body: SimulationBody) => api<SimulationResult>("/wfm/simulations", { method: "POST", body }),
+    mutationFn: (body: SimulationRequest) =>
+      api<SimulationResult>("/wfm/simulations", { method: "POST", body }),
   });
 }
 
 export function useCompareSimulation() {
   return useMutation({
-    mutationFn: (body: { base: SimulationBody; variant: SimulationBody }) =>
+    mutationFn: (body: { base: SimulationRequest; variant: SimulationRequest }) =>
       api<SimulationComparison>("/wfm/simulations/compare", { method: "POST", body }),
   });
 }

@@ -3,8 +3,6 @@ import {
   Group,
   NumberInput,
   Paper,
-  SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -12,8 +10,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useForecasts } from "../../api/wfm-queries";
-import { useFormat } from "../../i18n/useFormat";
+import { ForecastFill } from "./ForecastFill";
 import { draftToBodies, type SimulationDraft } from "./simulation-form";
 
 export function SimulationForm({
@@ -28,8 +25,6 @@ export function SimulationForm({
   running: boolean;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const forecasts = useForecasts();
   const set = (patch: Partial<SimulationDraft>) => onChange({ ...draft, ...patch });
   const checked = draftToBodies(draft);
   const number = (key: keyof SimulationDraft, min: number, max: number) => (
@@ -45,50 +40,34 @@ export function SimulationForm({
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
-        <SegmentedControl
-          aria-label={t("wfm.simulation.source")}
-          w="fit-content"
-          data={[
-            { value: "arrivals", label: t("wfm.simulation.fromArrivals") },
-            { value: "forecast", label: t("wfm.simulation.fromForecast") },
-          ]}
-          value={draft.source}
-          onChange={(value) => set({ source: value as SimulationDraft["source"] })}
+        <ForecastFill
+          onFill={(fill) =>
+            onChange({
+              ...draft,
+              arrivalsText: fill.arrivalsText,
+              startClock: fill.startClock,
+              intervalMinutes: fill.intervalMinutes,
+              ...(fill.agentsText ? { agentsText: fill.agentsText } : {}),
+            })
+          }
         />
-        {draft.source === "arrivals" ? (
-          <Group align="flex-start" grow>
-            <Textarea
-              label={t("wfm.simulation.arrivals")}
-              description={t("wfm.simulation.arrivalsHelp")}
-              value={draft.arrivalsText}
-              onChange={(e) => set({ arrivalsText: e.currentTarget.value })}
-              autosize
-              minRows={2}
-            />
-            <TextInput
-              label={t("wfm.simulation.startClock")}
-              type="time"
-              value={draft.startClock}
-              onChange={(e) => set({ startClock: e.currentTarget.value })}
-              maw={140}
-            />
-          </Group>
-        ) : (
-          <Select
-            label={t("wfm.schedules.forecast")}
-            placeholder={t("wfm.forecast.none")}
-            data={(forecasts.data ?? []).map((f) => ({
-              value: f.id,
-              label: t("wfm.forecast.option", {
-                created: format.dateTimeShort(f.createdAt),
-                method: t(`wfm.methods.${f.method}`, { defaultValue: f.method }),
-              }),
-            }))}
-            value={draft.forecastId}
-            onChange={(forecastId) => set({ forecastId })}
-            w={340}
+        <Group align="flex-start" grow>
+          <Textarea
+            label={t("wfm.simulation.arrivals")}
+            description={t("wfm.simulation.arrivalsHelp")}
+            value={draft.arrivalsText}
+            onChange={(e) => set({ arrivalsText: e.currentTarget.value })}
+            autosize
+            minRows={2}
           />
-        )}
+          <TextInput
+            label={t("wfm.simulation.startClock")}
+            type="time"
+            value={draft.startClock}
+            onChange={(e) => set({ startClock: e.currentTarget.value })}
+            maw={140}
+          />
+        </Group>
         <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }}>
           <TextInput
             label={t("wfm.simulation.agentsText")}

@@ -58,12 +58,7 @@ export function SimulationPage() {
           {apiErrorText(failed, t)}
         </Alert>
       ) : null}
-      {runs ? (
-        <SimulationResults
-          runs={runs}
-          startMinute={draft.source === "arrivals" ? (parseClock(draft.startClock) ?? 0) : 0}
-        />
-      ) : null}
+      {runs ? <SimulationResults runs={runs} startMinute={parseClock(draft.startClock) ?? 0} /> : null}
     </Stack>
   );
 }

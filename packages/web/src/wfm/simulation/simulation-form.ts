@@ -1,11 +1,11 @@
-import type { SimulationBody } from "../../api/wfm-queries";
+import type { SimulationRequest } from "../../api/wfm";
+import { DAY_MINUTES, MINUTE_MS, zonedDate, zonedMidnight } from "../time";
 import { expandAgents, parseSeries } from "./simulation-series";
 
 export interface SimulationDraft {
-  source: "arrivals" | "forecast";
   arrivalsText: string;
-  forecastId: string | null;
   intervalMinutes: number;
+  /** Clock time of the first interval, for labels only: the simulated day starts at its minute 0. */
   startClock: string;
   ahtSeconds: number;
   patienceSeconds: number;
@@ -17,9 +17,7 @@ export interface SimulationDraft {
 }
 
 export const DEFAULT_DRAFT: SimulationDraft = {
-  source: "arrivals",
   arrivalsText: "40 55 70 80 85 80 70 60",
-  forecastId: null,
   intervalMinutes: 30,
   startClock: "08:00",
   ahtSeconds: 240,
@@ -31,37 +29,98 @@ export const DEFAULT_DRAFT: SimulationDraft = {
 };
 
 export type DraftResult =
-  | { ok: true; base: SimulationBody; variant: SimulationBody | null }
-  | { ok: false; problem: "arrivals" | "agents" | "agentsLength" | "forecast" };
+  | { ok: true; base: SimulationRequest; variant: SimulationRequest | null }
+  | { ok: false; problem: "arrivals" | "agents" | "agentsLength" | "noAgents" };
 
 /**
- * The request(s) a draft stands for: the base run and, when agents are added, the variant with the same
- * arrivals and handle times. Agents are one figure for all intervals or one per interval.
+ * Agents per interval as shift groups the simulator takes: level k of the staffing curve, over each run of
+ * intervals staffed by at least k agents, is one agent on shift for that run; equal runs merge into a count.
+ * In every interval exactly `agents[i]` are on shift.
+ */
+export function agentGroups(agents: readonly number[], intervalMinutes: number): SimulationRequest["agents"] {
+  const counts = new Map<string, number>();
+  const peak = Math.max(0, ...agents);
+  for (let level = 1; level <= peak; level++) {
+    let start: number | null = null;
+    for (let i = 0; i <= agents.length; i++) {
+      const staffed = i < agents.length && (agents[i] ?? 0) >= level;
+      if (staffed && start === null) start = i;
+      if (!staffed && start !== null) {
+        const key = `${start * intervalMinutes}-${i * intervalMinutes}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        start = null;
+      }
+    }
+  }
+  return [...counts].map(([key, count]) => {
+    const [startMinute, endMinute] = key.split("-").map(Number) as [number, number];
+    return { id: `shift-${key}`, count, shift: { startMinute, endMinute } };
+  });
+}
+
+/**
+ * The request(s) a draft stands for: the base day and, when agents are added or removed, the variant with
+ * the same arrivals and handle times (the simulator pairs them on the same random contacts).
  */
 export function draftToBodies(draft: SimulationDraft): DraftResult {
+  const arrivals = parseSeries(draft.arrivalsText);
+  if (!arrivals) return { ok: false, problem: "arrivals" };
   const agents = parseSeries(draft.agentsText);
-  if (!agents) return { ok: false, problem: "agents" };
-  const common = {
-    intervalMinutes: draft.intervalMinutes,
-    ahtSeconds: draft.ahtSeconds,
-    patienceSeconds: draft.patienceSeconds,
-    replications: draft.replications,
-    slSeconds: draft.slSeconds,
+  if (!agents || agents.some((a) => !Number.isInteger(a))) return { ok: false, problem: "agents" };
+  const perInterval = expandAgents(agents, arrivals.length);
+  if (!perInterval) return { ok: false, problem: "agentsLength" };
+  const request = (staffing: number[]): SimulationRequest | null => {
+    const groups = agentGroups(staffing, draft.intervalMinutes);
+    if (groups.length === 0) return null;
+    return {
+      replications: draft.replications,
+      day: { lengthMinutes: arrivals.length * draft.intervalMinutes, intervalMinutes: draft.intervalMinutes },
+      serviceLevelSeconds: draft.slSeconds,
+      queues: [
+        {
+          id: "queue",
+          channel: "voice",
+          arrivals: { kind: "poisson", perInterval: arrivals },
+          handleTime: { kind: "exponential", meanSeconds: draft.ahtSeconds },
+          patience: { kind: "exponential", meanSeconds: draft.patienceSeconds },
+        },
+      ],
+      agents: groups,
+    };
   };
-  let base: SimulationBody;
-  if (draft.source === "forecast") {
-    if (!draft.forecastId) return { ok: false, problem: "forecast" };
-    base = { ...common, forecastId: draft.forecastId, agents };
-  } else {
-    const arrivals = parseSeries(draft.arrivalsText);
-    if (!arrivals) return { ok: false, problem: "arrivals" };
-    const perInterval = expandAgents(agents, arrivals.length);
-    if (!perInterval) return { ok: false, problem: "agentsLength" };
-    base = { ...common, arrivals, agents: perInterval };
-  }
-  const variant =
-    draft.extraAgents === 0
-      ? null
-      : { ...base, agents: base.agents.map((count) => Math.max(0, count + draft.extraAgents)) };
-  return { ok: true, base, variant };
+  const base = request(perInterval);
+  if (!base) return { ok: false, problem: "noAgents" };
+  if (draft.extraAgents === 0) return { ok: true, base, variant: null };
+  const variant = request(perInterval.map((count) => Math.max(0, count + draft.extraAgents)));
+  return variant ? { ok: true, base, variant } : { ok: false, problem: "noAgents" };
+}
+
+/**
+ * One local day of a forecast as simulator input: the volumes of the intervals starting that day (rounded to
+ * a tenth), the day's first interval as the start clock, and the required agents when staffing is known.
+ */
+export function forecastDay(
+  intervals: readonly { start: string; volume: number }[],
+  staffing: readonly { start: string; agents: number }[],
+  date: string,
+  timeZone: string,
+): { arrivals: number[]; agents: number[] | null; startMinute: number } | null {
+  const dayStart = zonedMidnight(date, timeZone);
+  const dayEnd = dayStart + DAY_MINUTES * MINUTE_MS;
+  const inDay = (iso: string) => Date.parse(iso) >= dayStart && Date.parse(iso) < dayEnd;
+  const day = intervals.filter((i) => inDay(i.start));
+  const first = day[0];
+  if (!first) return null;
+  const required = new Map(staffing.filter((s) => inDay(s.start)).map((s) => [s.start, s.agents]));
+  const agents = day.map((i) => required.get(i.start));
+  return {
+    arrivals: day.map((i) => Math.round(i.volume * 10) / 10),
+    agents: agents.every((a) => a !== undefined) ? (agents as number[]) : null,
+    startMinute: Math.round((Date.parse(first.start) - dayStart) / MINUTE_MS),
+  };
+}
+
+/** The local dates a forecast covers, for the day picker. */
+export function forecastDates(intervals: readonly { start: string }[], timeZone: string): string[] {
+  return [...new Set(intervals.map((i) => zonedDate(Date.parse(i.start), timeZone)))];
 }

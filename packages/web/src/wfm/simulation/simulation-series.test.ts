@@ -1,24 +1,30 @@
 import { describe, expect, it } from "vitest";
 import type { SimulationResult } from "../../api/wfm";
 import { bandLayers, chartOption, wfmPalette } from "../charts/chart-options";
-import { expandAgents, metricChart, parseSeries, runTotals } from "./simulation-series";
+import { differenceIn, expandAgents, metricChart, parseSeries, runTotals } from "./simulation-series";
 
 const est = (mean: number, low: number, high: number) => ({ mean, low, high });
+const figures = (sl: number) => ({
+  offered: est(10, 9, 11),
+  handled: est(10, 9, 11),
+  abandoned: est(0, 0, 0),
+  timedOut: est(0, 0, 0),
+  serviceLevel: est(sl, sl - 0.05, sl + 0.05),
+  asaSeconds: est(12, 10, 14),
+  abandonRate: est(0.02, 0.01, 0.03),
+  occupancy: est(0.8, 0.75, 0.85),
+});
 const result = (sl: number[]): SimulationResult => ({
-  intervalMinutes: 30,
   replications: 10,
-  intervals: sl.map((value, index) => ({
-    index: index + 16,
-    serviceLevel: est(value, value - 0.05, value + 0.05),
-    asaSeconds: est(12, 10, 14),
-    abandonRate: est(0.02, 0.01, 0.03),
-    occupancy: est(0.8, 0.75, 0.85),
-  })),
+  intervals: sl.map((value, index) => ({ index, startMinute: index * 30, ...figures(value) })),
+  day: { ...figures(0.85), waitingAtEnd: est(0, 0, 0) },
+  events: 1000,
+  definitions: {},
 });
 
 describe("simulation charts", () => {
   it("shows rates as percents with bands, labelled by clock time", () => {
-    const spec = metricChart("serviceLevel", [{ name: "Base", result: result([0.8, 0.9]) }]);
+    const spec = metricChart("serviceLevel", [{ name: "Base", result: result([0.8, 0.9]) }], 480);
     expect(spec.labels).toEqual(["08:00", "08:30"]);
     expect(spec.unit).toBe("%");
     expect(spec.series[0]).toMatchObject({ kind: "band", mean: [80, 90], low: [75, 85], high: [85, 95] });
@@ -49,11 +55,12 @@ describe("simulation charts", () => {
     ]);
   });
 
-  it("falls back to the mean of interval means for totals", () => {
-    expect(runTotals(result([0.8, 0.9])).serviceLevel.mean).toBe(85);
-    expect(
-      runTotals({ ...result([0.8]), totals: { serviceLevel: est(0.7, 0.6, 0.8) } }).serviceLevel,
-    ).toEqual(est(70, 60, 80));
+  it("reads the whole-day figures in percent and the difference in points", () => {
+    expect(runTotals(result([0.8, 0.9])).serviceLevel).toEqual(est(85, 80, 90));
+    expect(runTotals(result([0.8])).asaSeconds).toEqual(est(12, 10, 14));
+    expect(differenceIn({ ...figures(0.1), serviceLevel: est(0.1, 0.05, 0.15) }, "serviceLevel")).toEqual(
+      est(10, 5, 15),
+    );
   });
 });
 

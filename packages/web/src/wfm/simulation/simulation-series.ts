@@ -1,4 +1,4 @@
-import type { Estimate, SimulatedInterval, SimulationResult } from "../../api/wfm";
+import type { Estimate, SimulatedFigures, SimulatedInterval, SimulationResult } from "../../api/wfm";
 import type { ChartSpec } from "../charts/chart-options";
 import { clockLabel } from "../time";
 
@@ -24,13 +24,9 @@ export function estimateIn(estimate: Estimate | undefined, metric: SimulationMet
   };
 }
 
-/** Interval labels from the start of the simulated day: "08:00" for index 32 at 15 minutes. */
-export function intervalLabels(
-  intervals: readonly SimulatedInterval[],
-  intervalMinutes: number,
-  startMinute = 0,
-): string[] {
-  return intervals.map((i) => clockLabel(startMinute + i.index * intervalMinutes));
+/** Interval labels on the clock: the simulated day's minute 0 is `startMinute` (08:00 → 480). */
+export function intervalLabels(intervals: readonly SimulatedInterval[], startMinute = 0): string[] {
+  return intervals.map((i) => clockLabel(startMinute + i.startMinute));
 }
 
 /** One metric of one or two runs as mean lines with confidence bands. */
@@ -43,7 +39,7 @@ export function metricChart(
   const first = runs[0]?.result;
   const colors = ["primary", "secondary"] as const;
   return {
-    labels: first ? intervalLabels(first.intervals, first.intervalMinutes, startMinute) : [],
+    labels: first ? intervalLabels(first.intervals, startMinute) : [],
     unit: PERCENT[metric] ? "%" : "",
     ...(PERCENT[metric] ? { yMax: 100 } : {}),
     target: target ?? null,
@@ -61,16 +57,16 @@ export function metricChart(
   };
 }
 
-/** Whole-run figures: the server's totals when given, else the mean of interval means. */
+/** Whole-day figures of a run, rates in percent. */
 export function runTotals(result: SimulationResult): Record<SimulationMetric, Estimate> {
-  const entries = SIMULATION_METRICS.map((metric) => {
-    const given = result.totals?.[metric];
-    if (given) return [metric, estimateIn(given, metric)] as const;
-    const means = result.intervals.map((i) => i[metric].mean).filter((v): v is number => v !== null);
-    const mean = means.length > 0 ? means.reduce((a, b) => a + b, 0) / means.length : null;
-    return [metric, estimateIn({ mean, low: null, high: null }, metric)] as const;
-  });
-  return Object.fromEntries(entries) as Record<SimulationMetric, Estimate>;
+  return Object.fromEntries(
+    SIMULATION_METRICS.map((metric) => [metric, estimateIn(result.day[metric], metric)]),
+  ) as Record<SimulationMetric, Estimate>;
+}
+
+/** The paired day difference (variant − base) in the same units; rates become percentage points. */
+export function differenceIn(difference: SimulatedFigures, metric: SimulationMetric): Estimate {
+  return estimateIn(difference[metric], metric);
 }
 
 /** Parses "12, 15 20\n18" into numbers; null when any token is not a non-negative number. */
