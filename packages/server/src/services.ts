@@ -17,6 +17,7 @@ import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
 import { SimulationRunner } from "./wfm/simulation-runner.js";
+import { createWfmServices, type WfmServices } from "./wfm/wfm-services.js";
 
 /** The capabilities the HTTP and realtime adapters call; built once per server process. */
 export interface Services {
@@ -37,6 +38,7 @@ export interface Services {
   readonly routingWork: RoutingWorkService;
   readonly liveKpis: LiveKpis;
   readonly wfmSimulation: SimulationRunner;
+  readonly wfm: WfmServices;
   readonly ping: () => Promise<void>;
 }
 
@@ -69,5 +71,6 @@ export function createServices(deps: {
     apiKeys: new ApiKeyService(deps.db, audit, (id) => auth.forgetApiKey(id)),
     realtime: new RealtimeGateway(deps.bus, deps.logger),
     wfmSimulation: new SimulationRunner(systemClock, deps.logger),
+    wfm: createWfmServices(deps.db, audit),
   };
 }

@@ -1,3 +1,4 @@
+export * from "./adherence/index.js";
 export * from "./adjustments.js";
 export * from "./aht-forecast.js";
 export * from "./backtest.js";
@@ -9,9 +10,11 @@ export * from "./forecast.js";
 export * from "./holt-winters.js";
 export * from "./indonesian-holidays.js";
 export * from "./interval-history.js";
+export * from "./scheduling/index.js";
+export * from "./simulation/index.js";
 export * from "./special-days.js";
 export * from "./staffing.js";
 export * from "./volume-methods.js";
-export * from "./adherence/index.js";
-export * from "./scheduling/index.js";
-export * from "./simulation/index.js";
+export * from "./wfm-contracts.js";
+// Forecasting and scheduling both name the 15/30/60 interval type (identical unions); export it once.
+export type { IntervalMinutes } from "./interval-history.js";

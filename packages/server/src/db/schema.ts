@@ -20,6 +20,11 @@ export interface Database {
   wfm_schedules: WfmSchedulesTable;
   wfm_scheduled_shifts: WfmScheduledShiftsTable;
   wfm_adherence_alerts: WfmAdherenceAlertsTable;
+  wfm_interval_history: WfmIntervalHistoryTable;
+  wfm_special_days: WfmSpecialDaysTable;
+  wfm_forecasts: WfmForecastsTable;
+  wfm_forecast_intervals: WfmForecastIntervalsTable;
+  wfm_forecast_adjustments: WfmForecastAdjustmentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -231,4 +236,70 @@ export interface WfmAdherenceAlertsTable {
   actual: string;
   started_at: ColumnType<Date, Date | string, never>;
   raised_at: CreatedAt;
+}
+
+export interface WfmIntervalHistoryTable {
+  id: Generated<number>;
+  tenant_id: string;
+  queue_id: string | null;
+  queue_name: string;
+  channel: string;
+  interval_start: ColumnType<Date, Date | string, Date | string>;
+  interval_minutes: number;
+  arrivals: number;
+  handled: number;
+  abandoned: number;
+  aht_seconds: number | null;
+  source: "events" | "import";
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface WfmSpecialDaysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  day: string;
+  kind: string;
+  name: string;
+  factor: number;
+  created_at: CreatedAt;
+}
+
+export interface WfmForecastsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  queue_name: string | null;
+  channel: string | null;
+  interval_minutes: number;
+  horizon_start: string;
+  horizon_days: number;
+  time_zone: string;
+  requested_method: string;
+  method: string;
+  backtest: Json<unknown>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WfmForecastIntervalsTable {
+  forecast_id: string;
+  tenant_id: string;
+  interval_start: ColumnType<Date, Date | string, Date | string>;
+  volume: number;
+  aht_seconds: number | null;
+  adjusted_volume: number;
+  adjusted_aht_seconds: number | null;
+}
+
+export interface WfmForecastAdjustmentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  forecast_id: string;
+  from_at: ColumnType<Date, Date | string, never>;
+  to_at: ColumnType<Date, Date | string, never>;
+  target: string;
+  factor: number | null;
+  delta: number | null;
+  reason: string;
+  created_by: string | null;
+  created_at: CreatedAt;
 }

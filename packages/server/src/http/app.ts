@@ -15,6 +15,7 @@ import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
+import { registerWfmRoutes } from "../wfm/wfm-routes.js";
 import type { SentraApp } from "./api.js";
 import { sendError } from "./error-replies.js";
 import { type RouteEntry, SESSION_COOKIE } from "./route-access.js";
@@ -141,6 +142,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerRealtimeRoutes(v1, services);
       registerRoutingRoutes(v1, services);
       registerSimulationRoutes(v1, services);
+      await registerWfmRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

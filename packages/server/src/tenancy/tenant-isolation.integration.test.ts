@@ -86,6 +86,39 @@ describeEachStore("tenant isolation", (target) => {
     ).body.interactionId;
   });
 
+  // Workforce management data of tenant B: imported history, a special day and a stored forecast.
+  const bWfm = { specialDayId: "", forecastId: "" };
+  const B_HISTORY =
+    "interval_start,queue,channel,arrivals,handled,abandoned,aht_seconds\n2026-03-02T09:00:00,B wfm,voice,40,38,2,200\n2026-03-09T09:00:00,B wfm,voice,44,40,4,210\n";
+  const uploadHistory = (client: ApiClient, csv: string) =>
+    platform.app.inject({
+      method: "POST",
+      url: "/api/v1/wfm/history/import?interval=30",
+      headers: { authorization: `Bearer ${client.token}`, "content-type": "text/csv" },
+      payload: csv,
+    });
+  const bHistoryArrivals = async () =>
+    (
+      await adminB.get<{ items: { arrivals: number }[] }>("/api/v1/wfm/history?queue=B%20wfm&interval=60")
+    ).body.items.reduce((sum, i) => sum + i.arrivals, 0);
+  beforeAll(async () => {
+    expect((await uploadHistory(adminB, B_HISTORY)).statusCode).toBe(200);
+    bWfm.specialDayId = (
+      await adminB.post<{ id: string }>("/api/v1/wfm/special-days", {
+        date: "2026-03-20",
+        kind: "holiday",
+        name: "Lebaran B",
+      })
+    ).body.id;
+    bWfm.forecastId = (
+      await adminB.post<{ id: string }>("/api/v1/wfm/forecasts", {
+        queue: "B wfm",
+        horizonStart: "2026-03-16",
+        horizonDays: 1,
+      })
+    ).body.id;
+  });
+
   const notFoundForA = async (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => {
     const reply = await adminA.request(method, url, body);
     expect(reply.status, `${method} ${url}`).toBe(404);
@@ -329,6 +362,79 @@ describeEachStore("tenant isolation", (target) => {
         403,
       );
     },
+    "GET /api/v1/wfm/history": async () => {
+      const mine = await adminA.get<{ items: unknown[] }>("/api/v1/wfm/history?queue=B%20wfm&interval=60");
+      expect(mine.body.items).toEqual([]);
+    },
+    "POST /api/v1/wfm/history/import": async () => {
+      expect((await uploadHistory(adminA, B_HISTORY.replace(/,4\d,\d\d,\d,/g, ",1,1,0,"))).statusCode).toBe(
+        200,
+      );
+      expect(await bHistoryArrivals()).toBe(84);
+    },
+    "POST /api/v1/wfm/history/rebuild": async () => {
+      const now = Date.now();
+      await adminA.post("/api/v1/wfm/history/rebuild", {
+        from: new Date(now - 86_400_000).toISOString(),
+        to: new Date(now + 3_600_000).toISOString(),
+      });
+      const mine = await adminA.get<{ items: unknown[] }>("/api/v1/wfm/history?queue=B%20queue&interval=15");
+      expect(mine.body.items).toEqual([]);
+    },
+    "GET /api/v1/wfm/special-days": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/wfm/special-days")).body.items.map((x) => x.id);
+      expect(ids).not.toContain(bWfm.specialDayId);
+    },
+    "POST /api/v1/wfm/special-days": async () => {
+      const mine = await adminA.post("/api/v1/wfm/special-days", {
+        date: "2026-03-20",
+        kind: "holiday",
+        name: "Lebaran",
+      });
+      expect(mine.status).toBe(201);
+      expect((await adminB.get<Items>("/api/v1/wfm/special-days")).body.items).toHaveLength(1);
+    },
+    "PUT /api/v1/wfm/special-days/:id": () =>
+      notFoundForA("PUT", `/api/v1/wfm/special-days/${bWfm.specialDayId}`, {
+        date: "2026-03-21",
+        kind: "other",
+        name: "Mine",
+      }),
+    "DELETE /api/v1/wfm/special-days/:id": async () => {
+      expect((await adminA.delete(`/api/v1/wfm/special-days/${bWfm.specialDayId}`)).status).toBe(404);
+      const days = (await adminB.get<{ items: { id: string; name: string }[] }>("/api/v1/wfm/special-days"))
+        .body.items;
+      expect(days).toEqual([expect.objectContaining({ id: bWfm.specialDayId, name: "Lebaran B" })]);
+    },
+    "GET /api/v1/wfm/holidays/suggested": async () => {
+      expect((await adminA.get("/api/v1/wfm/holidays/suggested")).status).toBe(200);
+    },
+    "POST /api/v1/wfm/forecasts": async () => {
+      const mine = await adminA.post<{ intervals: { volume: number }[] }>("/api/v1/wfm/forecasts", {
+        queue: "B wfm",
+        horizonStart: "2026-03-16",
+        horizonDays: 1,
+      });
+      expect(mine.status).toBe(201);
+      expect(mine.body.intervals.some((i) => i.volume > 1)).toBe(false);
+    },
+    "GET /api/v1/wfm/forecasts": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/wfm/forecasts")).body.items.map((x) => x.id);
+      expect(ids).not.toContain(bWfm.forecastId);
+    },
+    "GET /api/v1/wfm/forecasts/:id": () => notFoundForA("GET", `/api/v1/wfm/forecasts/${bWfm.forecastId}`),
+    "POST /api/v1/wfm/forecasts/:id/adjustments": async () => {
+      await notFoundForA("POST", `/api/v1/wfm/forecasts/${bWfm.forecastId}/adjustments`, {
+        from: "2026-03-16T00:00:00Z",
+        to: "2026-03-17T00:00:00Z",
+        factor: 3,
+        reason: "hijack",
+      });
+      const b = await adminB.get<{ adjustments: unknown[] }>(`/api/v1/wfm/forecasts/${bWfm.forecastId}`);
+      expect(b.body.adjustments).toEqual([]);
+    },
+    "GET /api/v1/wfm/forecasts/:id/staffing": () =>
+      notFoundForA("GET", `/api/v1/wfm/forecasts/${bWfm.forecastId}/staffing`),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");

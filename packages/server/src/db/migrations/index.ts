@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation.js";
 import * as routing from "./0002-routing.js";
+import * as wfmForecast from "./0005-wfm-forecast.js";
 import * as wfmSchedule from "./0006-wfm-schedule.js";
 
 /**
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-routing": routing,
   "0006-wfm-schedule": wfmSchedule,
+  "0005-wfm-forecast": wfmForecast,
 };
