@@ -79,11 +79,13 @@ export async function openServices(
         .catch((error) => logger.fatal({ err: error }, "could not take routing over"));
     }
     await services.liveKpis.load(database.db, routingRuntime, services.routingConfig);
+    services.adherenceMonitor.start();
     return {
       services,
       database,
       close: async () => {
         services.liveKpis.close();
+        await services.adherenceMonitor.close();
         await routingRuntime.close();
         await lease.release();
         services.realtime.close();

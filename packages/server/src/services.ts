@@ -16,6 +16,10 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
+import { AdherenceService } from "./wfm/adherence-service.js";
+import { ScheduleService } from "./wfm/schedule-service.js";
+import { ScheduleSetupService } from "./wfm/schedule-setup-service.js";
 import { SimulationRunner } from "./wfm/simulation-runner.js";
 import { createWfmServices, type WfmServices } from "./wfm/wfm-services.js";
 
@@ -40,6 +44,10 @@ export interface Services {
   readonly wfmSimulation: SimulationRunner;
   readonly wfm: WfmServices;
   readonly ping: () => Promise<void>;
+  readonly scheduleSetup: ScheduleSetupService;
+  readonly schedules: ScheduleService;
+  readonly adherence: AdherenceService;
+  readonly adherenceMonitor: AdherenceMonitor;
 }
 
 export function createServices(deps: {
@@ -58,6 +66,7 @@ export function createServices(deps: {
     sessionHours: deps.config.sessionHours,
   });
   const routingConfig = new RoutingConfigService(deps.db, audit);
+  const scheduleSetup = new ScheduleSetupService(deps.db, audit);
   return {
     ...deps,
     routingConfig,
@@ -72,5 +81,9 @@ export function createServices(deps: {
     realtime: new RealtimeGateway(deps.bus, deps.logger),
     wfmSimulation: new SimulationRunner(systemClock, deps.logger),
     wfm: createWfmServices(deps.db, audit),
+    scheduleSetup,
+    schedules: new ScheduleService(deps.db, audit, deps.bus, scheduleSetup, systemClock, deps.logger),
+    adherence: new AdherenceService(deps.db, systemClock),
+    adherenceMonitor: new AdherenceMonitor(deps.db, deps.bus, systemClock, deps.logger),
   };
 }

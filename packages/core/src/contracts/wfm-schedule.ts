@@ -73,11 +73,14 @@ export const generateScheduleBody = z
     templateIds: z.array(z.uuid()).max(100).optional(),
     underStaffPenalty: z.number().min(0).max(1_000_000).default(1_000),
     /** The Friday prayer break for opted-in agents; null turns it off. */
-    prayer: prayerRuleBody.nullable().default({ weekday: 5, windowStart: "11:30", windowEnd: "13:00", durationMinutes: 60 }),
+    prayer: prayerRuleBody
+      .nullable()
+      .default({ weekday: 5, windowStart: "11:30", windowEnd: "13:00", durationMinutes: 60 }),
     timeLimitSeconds: z.number().min(1).max(120).default(20),
   })
   .refine((b) => b.requirement.length === (7 * 1440) / b.intervalMinutes, {
-    message: "requirement must have one value per interval of the week (672, 336 or 168 values for 15, 30, 60 minutes).",
+    message:
+      "requirement must have one value per interval of the week (672, 336 or 168 values for 15, 30, 60 minutes).",
     path: ["requirement"],
   });
 export type GenerateScheduleBody = z.infer<typeof generateScheduleBody>;
@@ -85,8 +88,16 @@ export type GenerateScheduleBody = z.infer<typeof generateScheduleBody>;
 /** What a supervisor's drag does: new start and end (minutes from the week start), optionally another agent. */
 export const shiftPatchBody = z
   .object({
-    start: z.number().int().min(0).max(7 * 1440),
-    end: z.number().int().min(1).max(8 * 1440),
+    start: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 1440),
+    end: z
+      .number()
+      .int()
+      .min(1)
+      .max(8 * 1440),
     agentId: z.uuid().optional(),
   })
   .refine((b) => b.end > b.start && b.end - b.start <= 16 * 60, {

@@ -14,6 +14,7 @@ import {
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
+import { registerScheduleRoutes } from "../wfm/schedule-routes.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
 import { registerWfmRoutes } from "../wfm/wfm-routes.js";
 import type { SentraApp } from "./api.js";
@@ -143,6 +144,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerRoutingRoutes(v1, services);
       registerSimulationRoutes(v1, services);
       await registerWfmRoutes(v1, services);
+      registerScheduleRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

@@ -36,6 +36,9 @@ describeEachStore("tenant isolation", (target) => {
   let adminA: ApiClient;
   let adminB: ApiClient;
   const b = { userId: "", teamId: "", apiKeyId: "", apiKey: "", skillId: "", queueId: "", interactionId: "" };
+  const bWfm = { templateId: "", scheduleId: "", shiftId: "" };
+  const WEEK = "2026-11-23";
+  const weekRequirement = Array.from({ length: 168 }, (_, i) => (i % 24 >= 9 && i % 24 < 17 ? 1 : 0));
 
   beforeAll(async () => {
     platform = await startTestPlatform(target);
@@ -84,6 +87,27 @@ describeEachStore("tenant isolation", (target) => {
         queueId: b.queueId,
       })
     ).body.interactionId;
+    bWfm.templateId = (
+      await adminB.post<{ id: string }>("/api/v1/wfm/shift-templates", {
+        name: "B day",
+        earliestStartMinute: 540,
+        latestStartMinute: 540,
+        lengthMinutes: 480,
+        weekdays: [1, 2, 3, 4, 5],
+        cost: 80,
+      })
+    ).body.id;
+    const schedule = await adminB.post<{ id: string; shifts: { id: string }[] }>(
+      "/api/v1/wfm/schedules/generate",
+      {
+        weekStart: WEEK,
+        intervalMinutes: 60,
+        requirement: weekRequirement,
+      },
+    );
+    bWfm.scheduleId = schedule.body.id;
+    bWfm.shiftId = schedule.body.shifts[0]!.id;
+    await adminB.post(`/api/v1/wfm/schedules/${bWfm.scheduleId}/publish`);
   });
 
   // Workforce management data of tenant B: imported history, a special day and a stored forecast.
@@ -120,6 +144,11 @@ describeEachStore("tenant isolation", (target) => {
   });
 
   const notFoundForA = async (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => {
+  const notFoundForA = async (
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+  ) => {
     const reply = await adminA.request(method, url, body);
     expect(reply.status, `${method} ${url}`).toBe(404);
   };
@@ -438,6 +467,76 @@ describeEachStore("tenant isolation", (target) => {
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
+    },
+    "GET /api/v1/wfm/shift-templates": async () => {
+      const ids = (await adminA.get<Items>("/api/v1/wfm/shift-templates")).body.items.map((t) => t.id);
+      expect(ids).not.toContain(bWfm.templateId);
+    },
+    "POST /api/v1/wfm/shift-templates": async () => {
+      const created = await adminA.post<{ id: string }>("/api/v1/wfm/shift-templates", {
+        name: "B day",
+        earliestStartMinute: 480,
+        latestStartMinute: 600,
+        lengthMinutes: 480,
+        weekdays: [1],
+        cost: 1,
+      });
+      expect(created.status).toBe(201);
+      const idsB = (await adminB.get<Items>("/api/v1/wfm/shift-templates")).body.items.map((t) => t.id);
+      expect(idsB).not.toContain(created.body.id);
+    },
+    "GET /api/v1/wfm/shift-templates/:id": () =>
+      notFoundForA("GET", `/api/v1/wfm/shift-templates/${bWfm.templateId}`),
+    "PUT /api/v1/wfm/shift-templates/:id": () =>
+      notFoundForA("PUT", `/api/v1/wfm/shift-templates/${bWfm.templateId}`, {
+        name: "taken over",
+        earliestStartMinute: 0,
+        latestStartMinute: 0,
+        lengthMinutes: 60,
+        weekdays: [1],
+        cost: 0,
+      }),
+    "DELETE /api/v1/wfm/shift-templates/:id": async () => {
+      await notFoundForA("DELETE", `/api/v1/wfm/shift-templates/${bWfm.templateId}`);
+      expect((await adminB.get(`/api/v1/wfm/shift-templates/${bWfm.templateId}`)).status).toBe(200);
+    },
+    "GET /api/v1/wfm/contracts": async () => {
+      const ids = (
+        await adminA.get<{ items: { agentId: string }[] }>("/api/v1/wfm/contracts")
+      ).body.items.map((c) => c.agentId);
+      expect(ids).not.toContain(b.userId);
+    },
+    "GET /api/v1/wfm/contracts/:id": () => notFoundForA("GET", `/api/v1/wfm/contracts/${b.userId}`),
+    "PUT /api/v1/wfm/contracts/:id": async () => {
+      await notFoundForA("PUT", `/api/v1/wfm/contracts/${b.userId}`, { maxHoursPerWeek: 1 });
+      expect((await adminB.get(`/api/v1/wfm/contracts/${b.userId}`)).body).toMatchObject({ stored: false });
+    },
+    "POST /api/v1/wfm/schedules/generate": async () => {
+      const body = { weekStart: WEEK, intervalMinutes: 60, requirement: weekRequirement };
+      await notFoundForA("POST", "/api/v1/wfm/schedules/generate", { ...body, teamId: b.teamId });
+      await notFoundForA("POST", "/api/v1/wfm/schedules/generate", {
+        ...body,
+        templateIds: [bWfm.templateId],
+      });
+    },
+    "GET /api/v1/wfm/schedules/me": async () => {
+      const mine = await adminA.get<{ shifts: unknown[] }>(`/api/v1/wfm/schedules/me?week=${WEEK}`);
+      expect(mine.body.shifts).toEqual([]);
+    },
+    "GET /api/v1/wfm/schedules/:id": () => notFoundForA("GET", `/api/v1/wfm/schedules/${bWfm.scheduleId}`),
+    "PATCH /api/v1/wfm/schedules/:id/shifts/:shiftId": () =>
+      notFoundForA("PATCH", `/api/v1/wfm/schedules/${bWfm.scheduleId}/shifts/${bWfm.shiftId}`, {
+        start: 600,
+        end: 1080,
+      }),
+    "POST /api/v1/wfm/schedules/:id/publish": () =>
+      notFoundForA("POST", `/api/v1/wfm/schedules/${bWfm.scheduleId}/publish`),
+    "GET /api/v1/wfm/adherence": async () => {
+      await notFoundForA("GET", `/api/v1/wfm/adherence?date=2026-11-24&teamId=${b.teamId}`);
+      const report = await adminA.get<{ agents: { agentId: string }[] }>(
+        "/api/v1/wfm/adherence?date=2026-11-24",
+      );
+      expect(report.body.agents.map((a) => a.agentId)).not.toContain(b.userId);
     },
   };
 

@@ -154,6 +154,6 @@ function mergeEpisodes(pieces: readonly AdherenceEpisode[]): AdherenceEpisode[] 
 }
 
 /** The activity scheduled at `at`, if any. */
-export function activityAt(activities: readonly PlannedActivity[], at: number): PlannedActivity | undefined {
+export function activityAt<A extends PlannedActivity>(activities: readonly A[], at: number): A | undefined {
   return activities.find((a) => a.start <= at && at < a.end);
 }
