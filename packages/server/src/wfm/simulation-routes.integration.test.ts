@@ -14,6 +14,7 @@ type Result = {
   replications: number;
   intervals: { index: number; offered: Estimate; serviceLevel: Estimate }[];
   day: Record<string, Estimate>;
+  groups: { id: string; agents: number; handled: Estimate; occupancy: Estimate }[];
   events: number;
 };
 
@@ -62,6 +63,9 @@ describeEachStore("WFM simulation API", (target) => {
     expect(reply.body.intervals[1]!.serviceLevel.mean).toBeNull();
     expect(reply.body.day.serviceLevel).toMatchObject({ mean: 1, low: 1, high: 1, samples: 3 });
     expect(reply.body.day.occupancy!.mean).toBeCloseTo(20 / 60, 9);
+    expect(reply.body.groups).toEqual([
+      expect.objectContaining({ id: "ana", agents: 1, handled: expect.objectContaining({ mean: 10 }) }),
+    ]);
   });
 
   it("compares a base and a variant", async () => {
@@ -112,6 +116,15 @@ describeEachStore("WFM simulation API", (target) => {
     });
     expect(busyDay.status).toBe(400);
     expect(busyDay.body.error.message).toContain("expected contacts per day");
+  });
+
+  it("documents both routes in the OpenAPI document", async () => {
+    const doc = await new ApiClient(platform.app).get<{ paths: Record<string, unknown> }>(
+      "/api/openapi.json",
+    );
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/wfm/simulations", "/api/v1/wfm/simulations/compare"]),
+    );
   });
 
   it("is for planners: an agent gets 403", async () => {

@@ -30,6 +30,9 @@ export const simulationResultView = z.object({
   replications: z.number(),
   intervals: z.array(figuresView.extend({ index: z.number(), startMinute: z.number() })),
   day: figuresView.extend({ waitingAtEnd: estimateView }),
+  groups: z.array(
+    z.object({ id: z.string(), agents: z.number(), handled: estimateView, occupancy: estimateView }),
+  ),
   events: z.number(),
   definitions: z.record(z.string(), z.string()),
 });
@@ -52,6 +55,11 @@ function resultJson(r: SimulationResult): z.infer<typeof simulationResultView> {
     replications: r.replications,
     intervals: r.intervals.map((i) => ({ index: i.index, startMinute: i.startMinute, ...figuresJson(i) })),
     day: { ...figuresJson(r.day), waitingAtEnd: estimateJson(r.day.waitingAtEnd) },
+    groups: r.groups.map((g) => ({
+      ...g,
+      handled: estimateJson(g.handled),
+      occupancy: estimateJson(g.occupancy),
+    })),
     events: r.events,
     definitions: r.definitions,
   };

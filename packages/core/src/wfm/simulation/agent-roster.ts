@@ -84,9 +84,13 @@ export class AgentRoster {
     const staffed = mode === AgentMode.Ready || mode === AgentMode.BreakPending || mode === AgentMode.Closing;
     const plan = this.#plan;
     if (staffed) {
-      spreadOverIntervals(this.#tally.staffedMs, from, until, 1, plan.intervalMs, plan.dayMs);
       const busy = this.#utilisation[a]!;
+      spreadOverIntervals(this.#tally.staffedMs, from, until, 1, plan.intervalMs, plan.dayMs);
       if (busy > 0) spreadOverIntervals(this.#tally.busyMs, from, until, busy, plan.intervalMs, plan.dayMs);
+      const inDay = Math.max(0, Math.min(until, plan.dayMs) - from);
+      const group = plan.agents[a]!.group;
+      this.#tally.groupStaffedMs[group]! += inDay;
+      this.#tally.groupBusyMs[group]! += busy * inDay;
     }
     this.#accountedTo[a] = until;
   }

@@ -81,6 +81,24 @@ describe("DaySimulator", () => {
     expect(sum(tally.timedOut)).toBe(1);
   });
 
+  it("lets the engine's timer win a tie: an answer exactly at the offer timeout is too late", () => {
+    const request = handWorkedDay({
+      queues: [
+        {
+          id: "q",
+          arrivals: { kind: "replay", atSeconds: [10] },
+          handleTime: { kind: "fixed", seconds: 60 },
+          offerTimeoutSeconds: 8,
+          maxWaitSeconds: 100,
+        },
+      ],
+      agents: [{ id: "exact", answerDelaySeconds: 8 }],
+    });
+    const tally = simulateReplication(planSimulation(parseSimulationInput(request)), 0);
+    expect(sum(tally.answered)).toBe(0);
+    expect(sum(tally.timedOut)).toBe(1);
+  });
+
   it("conserves contacts: offered = handled + abandoned + timed out + still waiting", () => {
     const request = erlangValidationDay({ replications: 1, patienceMeanSeconds: 300, agents: 9 });
     const changed = {
@@ -134,6 +152,43 @@ describe("DaySimulator", () => {
     expect(sum(tally.busyMs)).toBeLessThanOrEqual(sum(tally.staffedMs));
   });
 
+  it("routes by skill and language, and a policy change moves work between groups", () => {
+    const request: SimulationRequest = {
+      replications: 6,
+      day: { lengthMinutes: 120, intervalMinutes: 60 },
+      queues: [
+        {
+          id: "cards",
+          skills: [{ skill: "cards", minLevel: 2 }],
+          language: "id",
+          policy: "longest_idle",
+          arrivals: { kind: "poisson", perInterval: [90, 90] },
+          handleTime: { kind: "exponential", meanSeconds: 180 },
+        },
+      ],
+      agents: [
+        { id: "expert", count: 4, skills: { cards: 9 }, languages: ["id"] },
+        { id: "junior", count: 4, skills: { cards: 3 }, languages: ["id", "en"] },
+        { id: "english-only", count: 4, skills: { cards: 9 }, languages: ["en"] },
+        { id: "unskilled", count: 4, languages: ["id"] },
+      ],
+    };
+    const comparison = compareSimulations(
+      parseSimulationInput(request),
+      withChanges(request, (r) => ({ ...r, routing: { policy: "most_skilled" } })),
+    );
+    const handled = (groups: readonly { id: string; handled: { mean: number } }[], id: string) =>
+      groups.find((g) => g.id === id)!.handled.mean;
+    for (const result of [comparison.base, comparison.variant]) {
+      expect(handled(result.groups, "english-only")).toBe(0);
+      expect(handled(result.groups, "unskilled")).toBe(0);
+    }
+    const expertShare = (groups: typeof comparison.base.groups) =>
+      handled(groups, "expert") / (handled(groups, "expert") + handled(groups, "junior"));
+    expect(expertShare(comparison.base.groups)).toBeLessThan(0.6);
+    expect(expertShare(comparison.variant.groups)).toBeGreaterThan(expertShare(comparison.base.groups) + 0.1);
+  });
+
   it("compares a base and a variant on the same contacts", () => {
     const base = erlangValidationDay({ replications: 8, agents: 10 });
     const variant = withChanges(base, (b) => ({ ...b, agents: [{ id: "agent", count: 15 }] }));
@@ -157,5 +212,12 @@ describe("parseSimulationInput", () => {
       "queues.0.arrivals.perInterval: Give one arrival mean per interval: the day has 16, this list has 2.",
     );
     expect(() => parseSimulationInput({ ...request, replications: 0 })).toThrow(/^replications: /);
+    expect(() => parseSimulationInput({ ...request, agents: [{ id: "a#1" }] })).toThrow(
+      "agents.0.id: Agent group ids cannot contain #.",
+    );
+    const late = { ...request, agents: [{ id: "late", shift: { startMinute: 500, endMinute: 600 } }] };
+    expect(() => parseSimulationInput(late)).toThrow(
+      "agents.0.shift.startMinute: The shift starts after the 480-minute day.",
+    );
   });
 });

@@ -57,7 +57,7 @@ export class DaySimulator {
 
   constructor(plan: SimulationPlan, replication: number) {
     this.#plan = plan;
-    this.#tally = emptyTally(plan.intervals);
+    this.#tally = emptyTally(plan.intervals, plan.input.agents.length);
     this.#streams = plan.queues.map((_, q) => new Random(streamSeed(plan.input.seed, replication, q)));
     this.#replayNext = plan.queues.map(() => 0);
     this.#roster = new AgentRoster(plan, this.#tally);
@@ -94,7 +94,9 @@ export class DaySimulator {
       if (at === Number.POSITIVE_INFINITY || at > horizon) return;
       this.#now = at;
       this.#tally.events++;
-      if (deadline < next) {
+      // On a tie the engine's timer goes first, as `apply` would fire it before the command anyway: an answer
+      // at the very instant the offer rings out is too late, and the accept event then finds no offer.
+      if (deadline <= next) {
         this.#absorb(engine.tick(deadline));
         continue;
       }
@@ -239,6 +241,7 @@ export class DaySimulator {
       case "connected":
         this.#callState[call] = Call.Connected;
         tally.answered[k]!++;
+        tally.groupAnswered[this.#plan.agents[this.#agentIndex.get(e.agentId!)!]!.group]!++;
         tally.answeredWaitMs[k]! += waited;
         if (waited <= this.#plan.serviceLevelMs) tally.answeredWithinThreshold[k]!++;
         this.#heap.push(e.at + this.#callHandleMs[call]!, Ev.Complete, call);

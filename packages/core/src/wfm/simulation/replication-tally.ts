@@ -17,6 +17,10 @@ export interface ReplicationTally {
   readonly busyMs: Float64Array;
   /** Agent-ms logged in and not on a break. */
   readonly staffedMs: Float64Array;
+  /** Per agent group (input order), over the day: answered contacts, busy and staffed agent-ms. */
+  readonly groupAnswered: Float64Array;
+  readonly groupBusyMs: Float64Array;
+  readonly groupStaffedMs: Float64Array;
   /** Contacts still queued or ringing when the run ended (no agent left, or the run horizon). */
   waitingAtEnd: number;
   /** Simulation events processed: scheduled events plus engine timer ticks. */
@@ -25,7 +29,7 @@ export interface ReplicationTally {
   capacityExcess: number;
 }
 
-export function emptyTally(intervals: number): ReplicationTally {
+export function emptyTally(intervals: number, groups: number): ReplicationTally {
   const series = () => new Float64Array(intervals);
   return {
     offered: series(),
@@ -37,6 +41,9 @@ export function emptyTally(intervals: number): ReplicationTally {
     answeredWaitMs: series(),
     busyMs: series(),
     staffedMs: series(),
+    groupAnswered: new Float64Array(groups),
+    groupBusyMs: new Float64Array(groups),
+    groupStaffedMs: new Float64Array(groups),
     waitingAtEnd: 0,
     events: 0,
     capacityExcess: 0,

@@ -41,6 +41,8 @@ const patience = z.discriminatedUnion("kind", [
 ]);
 
 const id = z.string().min(1, "Ids cannot be empty.").max(64);
+/** Agents of a group are named `<group id>#<n>`, so a group id may not contain `#`. */
+const groupId = id.regex(/^[^#]+$/, "Agent group ids cannot contain #.");
 const skillLevel = z.number().int().min(1, "Skill levels run 1–10.").max(10, "Skill levels run 1–10.");
 
 export const simulatedQueue = z.object({
@@ -76,7 +78,7 @@ const capacity = z
 
 /** A group of identical agents (`count` of them), so "add five agents" is one number. */
 export const simulatedAgentGroup = z.object({
-  id,
+  id: groupId,
   count: z.number().int().min(1).max(5_000).default(1),
   skills: z.record(id, skillLevel).default({}),
   languages: z.array(z.string().min(1).max(16)).max(20).default([]),
@@ -121,6 +123,15 @@ export const simulationInput = z
           code: "custom",
           path: ["queues", q, "arrivals", "perInterval"],
           message: `Give one arrival mean per interval: the day has ${intervals}, this list has ${queue.arrivals.perInterval.length}.`,
+        });
+      }
+    });
+    input.agents.forEach((group, g) => {
+      if (group.shift !== undefined && group.shift.startMinute >= input.day.lengthMinutes) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["agents", g, "shift", "startMinute"],
+          message: `The shift starts after the ${input.day.lengthMinutes}-minute day.`,
         });
       }
     });

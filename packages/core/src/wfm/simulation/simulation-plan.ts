@@ -38,6 +38,8 @@ export interface PlannedAgent {
   readonly answerDelayMs: number;
   /** 1 / capacity per channel (0 where the agent takes none): load × this is the share of a channel in use. */
   readonly inverseCapacity: Float64Array;
+  /** Index of the agent's group in the input. */
+  readonly group: number;
 }
 
 /** Everything replications share, computed once from the validated input. */
@@ -86,7 +88,7 @@ export function planSimulation(input: SimulationInput): SimulationPlan {
     };
   });
   const agents: PlannedAgent[] = [];
-  for (const group of input.agents) {
+  input.agents.forEach((group, groupIndex) => {
     const inverseCapacity = new Float64Array(CHANNELS.length);
     CHANNELS.forEach((channel, c) => {
       const max = group.capacity.max[channel] ?? 0;
@@ -112,9 +114,10 @@ export function planSimulation(input: SimulationInput): SimulationPlan {
         })),
         answerDelayMs: group.answerDelaySeconds * 1000,
         inverseCapacity,
+        group: groupIndex,
       });
     }
-  }
+  });
   return {
     input,
     dayMs,

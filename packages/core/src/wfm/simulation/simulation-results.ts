@@ -24,10 +24,19 @@ export interface SimulatedInterval extends SimulatedFigures {
   readonly startMinute: number;
 }
 
+/** How the work spread over the agent groups (what a routing-policy change moves). */
+export interface SimulatedGroup {
+  readonly id: string;
+  readonly agents: number;
+  readonly handled: Estimate;
+  readonly occupancy: Estimate;
+}
+
 export interface SimulationResult {
   readonly replications: number;
   readonly intervals: readonly SimulatedInterval[];
   readonly day: SimulatedFigures & { readonly waitingAtEnd: Estimate };
+  readonly groups: readonly SimulatedGroup[];
   /** Events processed over all replications (scheduled events plus engine timer ticks). */
   readonly events: number;
   readonly definitions: Readonly<Record<string, string>>;
@@ -117,6 +126,12 @@ export function summariseReplications(
       ...figures(tallies.map((t) => countsOf(t, 0, plan.intervals))),
       waitingAtEnd: estimate(tallies.map((t) => t.waitingAtEnd)),
     },
+    groups: plan.input.agents.map((group, g) => ({
+      id: group.id,
+      agents: group.count,
+      handled: estimate(tallies.map((t) => t.groupAnswered[g]!)),
+      occupancy: estimate(tallies.map((t) => ratio(t.groupBusyMs[g]!, t.groupStaffedMs[g]!))),
+    })),
     events: tallies.reduce((sum, t) => sum + t.events, 0),
     definitions: SIMULATION_DEFINITIONS,
   };
