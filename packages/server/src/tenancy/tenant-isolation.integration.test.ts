@@ -111,7 +111,7 @@ describeEachStore("tenant isolation", (target) => {
   });
 
   // Workforce management data of tenant B: imported history, a special day and a stored forecast.
-  const bWfm = { specialDayId: "", forecastId: "" };
+  const bForecast = { specialDayId: "", forecastId: "" };
   const B_HISTORY =
     "interval_start,queue,channel,arrivals,handled,abandoned,aht_seconds\n2026-03-02T09:00:00,B wfm,voice,40,38,2,200\n2026-03-09T09:00:00,B wfm,voice,44,40,4,210\n";
   const uploadHistory = (client: ApiClient, csv: string) =>
@@ -127,14 +127,14 @@ describeEachStore("tenant isolation", (target) => {
     ).body.items.reduce((sum, i) => sum + i.arrivals, 0);
   beforeAll(async () => {
     expect((await uploadHistory(adminB, B_HISTORY)).statusCode).toBe(200);
-    bWfm.specialDayId = (
+    bForecast.specialDayId = (
       await adminB.post<{ id: string }>("/api/v1/wfm/special-days", {
         date: "2026-03-20",
         kind: "holiday",
         name: "Lebaran B",
       })
     ).body.id;
-    bWfm.forecastId = (
+    bForecast.forecastId = (
       await adminB.post<{ id: string }>("/api/v1/wfm/forecasts", {
         queue: "B wfm",
         horizonStart: "2026-03-16",
@@ -143,7 +143,6 @@ describeEachStore("tenant isolation", (target) => {
     ).body.id;
   });
 
-  const notFoundForA = async (method: "GET" | "POST" | "PUT", url: string, body?: unknown) => {
   const notFoundForA = async (
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     url: string,
@@ -412,7 +411,7 @@ describeEachStore("tenant isolation", (target) => {
     },
     "GET /api/v1/wfm/special-days": async () => {
       const ids = (await adminA.get<Items>("/api/v1/wfm/special-days")).body.items.map((x) => x.id);
-      expect(ids).not.toContain(bWfm.specialDayId);
+      expect(ids).not.toContain(bForecast.specialDayId);
     },
     "POST /api/v1/wfm/special-days": async () => {
       const mine = await adminA.post("/api/v1/wfm/special-days", {
@@ -424,16 +423,16 @@ describeEachStore("tenant isolation", (target) => {
       expect((await adminB.get<Items>("/api/v1/wfm/special-days")).body.items).toHaveLength(1);
     },
     "PUT /api/v1/wfm/special-days/:id": () =>
-      notFoundForA("PUT", `/api/v1/wfm/special-days/${bWfm.specialDayId}`, {
+      notFoundForA("PUT", `/api/v1/wfm/special-days/${bForecast.specialDayId}`, {
         date: "2026-03-21",
         kind: "other",
         name: "Mine",
       }),
     "DELETE /api/v1/wfm/special-days/:id": async () => {
-      expect((await adminA.delete(`/api/v1/wfm/special-days/${bWfm.specialDayId}`)).status).toBe(404);
+      expect((await adminA.delete(`/api/v1/wfm/special-days/${bForecast.specialDayId}`)).status).toBe(404);
       const days = (await adminB.get<{ items: { id: string; name: string }[] }>("/api/v1/wfm/special-days"))
         .body.items;
-      expect(days).toEqual([expect.objectContaining({ id: bWfm.specialDayId, name: "Lebaran B" })]);
+      expect(days).toEqual([expect.objectContaining({ id: bForecast.specialDayId, name: "Lebaran B" })]);
     },
     "GET /api/v1/wfm/holidays/suggested": async () => {
       expect((await adminA.get("/api/v1/wfm/holidays/suggested")).status).toBe(200);
@@ -449,21 +448,22 @@ describeEachStore("tenant isolation", (target) => {
     },
     "GET /api/v1/wfm/forecasts": async () => {
       const ids = (await adminA.get<Items>("/api/v1/wfm/forecasts")).body.items.map((x) => x.id);
-      expect(ids).not.toContain(bWfm.forecastId);
+      expect(ids).not.toContain(bForecast.forecastId);
     },
-    "GET /api/v1/wfm/forecasts/:id": () => notFoundForA("GET", `/api/v1/wfm/forecasts/${bWfm.forecastId}`),
+    "GET /api/v1/wfm/forecasts/:id": () =>
+      notFoundForA("GET", `/api/v1/wfm/forecasts/${bForecast.forecastId}`),
     "POST /api/v1/wfm/forecasts/:id/adjustments": async () => {
-      await notFoundForA("POST", `/api/v1/wfm/forecasts/${bWfm.forecastId}/adjustments`, {
+      await notFoundForA("POST", `/api/v1/wfm/forecasts/${bForecast.forecastId}/adjustments`, {
         from: "2026-03-16T00:00:00Z",
         to: "2026-03-17T00:00:00Z",
         factor: 3,
         reason: "hijack",
       });
-      const b = await adminB.get<{ adjustments: unknown[] }>(`/api/v1/wfm/forecasts/${bWfm.forecastId}`);
+      const b = await adminB.get<{ adjustments: unknown[] }>(`/api/v1/wfm/forecasts/${bForecast.forecastId}`);
       expect(b.body.adjustments).toEqual([]);
     },
     "GET /api/v1/wfm/forecasts/:id/staffing": () =>
-      notFoundForA("GET", `/api/v1/wfm/forecasts/${bWfm.forecastId}/staffing`),
+      notFoundForA("GET", `/api/v1/wfm/forecasts/${bForecast.forecastId}/staffing`),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
