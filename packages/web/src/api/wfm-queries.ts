@@ -3,9 +3,10 @@ import { api } from "./http";
 import {
   type AdherenceReport,
   type Forecast,
-  type ForecastAdjustment,
+  type ForecastAdjustmentBody,
   type ForecastSummary,
-  type HistoryInterval,
+  type HistoryReply,
+  type MySchedule,
   type Schedule,
   type ScheduledShift,
   type ShiftTemplate,
@@ -13,7 +14,7 @@ import {
   type SimulationRequest,
   type SimulationResult,
   type SpecialDay,
-  type StaffingInterval,
+  type StaffingReply,
   uploadHistory,
 } from "./wfm";
 
@@ -41,13 +42,12 @@ export function toQuery(params: Record<string, string | number | null | undefine
   return text ? `?${text}` : "";
 }
 
-const items = <T>(reply: { items: T[] } | T[]): T[] => (Array.isArray(reply) ? reply : reply.items);
+const items = <T>(reply: { items: T[] }): T[] => reply.items;
 
 export function useHistory(query: string, enabled: boolean) {
   return useQuery({
     queryKey: wfmKeys.history(query),
-    queryFn: async () =>
-      items(await api<{ items: HistoryInterval[] } | HistoryInterval[]>(`/wfm/history${query}`)),
+    queryFn: async () => (await api<HistoryReply>(`/wfm/history${query}`)).items,
     enabled,
   });
 }
@@ -76,11 +76,12 @@ export function useForecast(id: string | null) {
 }
 
 export interface GenerateForecastBody {
-  queueId?: string;
-  channel: string;
-  intervalMinutes: number;
-  from: string;
-  to: string;
+  /** Queue name as in the history; omitted = all queues together. */
+  queue?: string;
+  channel?: string;
+  interval: number;
+  horizonStart: string;
+  horizonDays: number;
   method: string;
 }
 
@@ -98,7 +99,7 @@ export function useGenerateForecast() {
 export function useAdjustForecast(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<ForecastAdjustment, "id">) =>
+    mutationFn: (body: ForecastAdjustmentBody) =>
       api<Forecast>(`/wfm/forecasts/${id}/adjustments`, { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.forecast(id) }),
   });
@@ -107,12 +108,7 @@ export function useAdjustForecast(id: string) {
 export function useStaffing(id: string | null, query: string) {
   return useQuery({
     queryKey: wfmKeys.staffing(id ?? "", query),
-    queryFn: async () =>
-      items(
-        await api<{ items: StaffingInterval[] } | StaffingInterval[]>(
-          `/wfm/forecasts/${id}/staffing${query}`,
-        ),
-      ),
+    queryFn: async () => (await api<StaffingReply>(`/wfm/forecasts/${id}/staffing${query}`)).intervals,
     enabled: id !== null,
   });
 }
@@ -169,10 +165,12 @@ export function useDeleteShiftTemplate() {
   });
 }
 
+/** POST /wfm/schedules/generate (core contracts/wfm-schedule.ts): the requirement covers the whole week. */
 export interface GenerateScheduleBody {
-  forecastId: string;
   weekStart: string;
   teamId?: string;
+  intervalMinutes: number;
+  requirement: number[];
   templateIds?: string[];
 }
 
@@ -196,8 +194,8 @@ export function useSchedule(id: string | null) {
 export function useMoveShift(scheduleId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ shiftId, start, end }: { shiftId: string; start: string; end: string }) =>
-      api<ScheduledShift | Schedule>(`/wfm/schedules/${scheduleId}/shifts/${shiftId}`, {
+    mutationFn: ({ shiftId, start, end }: { shiftId: string; start: number; end: number }) =>
+      api<ScheduledShift>(`/wfm/schedules/${scheduleId}/shifts/${shiftId}`, {
         method: "PATCH",
         body: { start, end },
       }),
@@ -216,8 +214,7 @@ export function usePublishSchedule(scheduleId: string) {
 export function useMySchedule(week: string) {
   return useQuery({
     queryKey: wfmKeys.mySchedule(week),
-    queryFn: async () =>
-      items(await api<{ items: ScheduledShift[] } | ScheduledShift[]>(`/wfm/schedules/me?week=${week}`)),
+    queryFn: () => api<MySchedule>(`/wfm/schedules/me?week=${week}`),
   });
 }
 

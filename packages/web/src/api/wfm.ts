@@ -4,34 +4,35 @@
  */
 import { ApiError, toApiError } from "./http";
 
-export type WfmChannel = "voice" | "chat" | "email" | "whatsapp" | "sms" | "social";
-export type IntervalMinutes = 15 | 30 | 60;
-
-/** One interval of history: arrivals and handle time, as imported or derived from the event log. */
+/** GET /wfm/history (core wfm/wfm-contracts.ts historyIntervalView). Queues are named as in the history. */
 export interface HistoryInterval {
-  start: string;
-  offered: number;
-  handled?: number;
-  abandoned?: number;
+  intervalStart: string;
+  queue: string | null;
+  channel: string | null;
+  arrivals: number;
+  handled: number;
+  abandoned: number;
   ahtSeconds: number | null;
 }
 
-export interface HistoryImportRowError {
-  row: number;
-  message: string;
+export interface HistoryReply {
+  timeZone: string;
+  items: HistoryInterval[];
 }
 
+/** POST /wfm/history/import: rows read, intervals stored, and one entry per rejected line. */
 export interface HistoryImportReport {
-  imported: number;
-  rejected: number;
-  errors: HistoryImportRowError[];
+  format: "anonymous_bank" | "intervals";
+  rows: number;
+  intervalsStored: number;
+  rejected: { line: number; message: string }[];
 }
 
 export const FORECAST_METHODS = [
   "seasonal_naive",
-  "last_k_weekdays",
+  "weekday_average",
   "holt_winters",
-  "moving_average",
+  "weekday_profile",
 ] as const;
 export type ForecastMethodName = string;
 
@@ -39,50 +40,80 @@ export interface BacktestScore {
   method: ForecastMethodName;
   mape: number | null;
   wape: number | null;
+  intervals?: number;
+  days?: number;
 }
 
 export interface ForecastInterval {
-  start: string;
-  /** Forecast volume and handle time after adjustments. */
+  intervalStart: string;
   volume: number;
   ahtSeconds: number | null;
-  actual: number | null;
+  adjustedVolume: number;
+  adjustedAhtSeconds: number | null;
+  actualVolume: number | null;
+  actualAhtSeconds: number | null;
 }
 
 export interface ForecastAdjustment {
-  id?: string;
+  id: string;
   from: string;
   to: string;
-  percent: number;
+  target: "volume" | "aht";
+  factor: number | null;
+  delta: number | null;
+  reason: string;
+  createdAt: string;
+}
+
+export interface ForecastAdjustmentBody {
+  from: string;
+  to: string;
+  target: "volume" | "aht";
+  factor: number;
   reason: string;
 }
 
 export interface ForecastSummary {
   id: string;
-  queueId: string | null;
-  channel: string;
-  intervalMinutes: number;
+  queue: string | null;
+  channel: string | null;
+  interval: number;
+  horizonStart: string;
+  horizonDays: number;
+  timeZone: string;
+  requestedMethod: string;
   method: ForecastMethodName;
-  from: string;
-  to: string;
+  backtest: { scores: BacktestScore[]; heldOutDays: string[] };
   createdAt: string;
 }
 
 export interface Forecast extends ForecastSummary {
-  backtest: BacktestScore[];
   intervals: ForecastInterval[];
+  specialDays: { date: string; kind: string; name: string; basis: string }[];
   adjustments: ForecastAdjustment[];
 }
 
 export interface StaffingInterval {
-  start: string;
+  intervalStart: string;
   volume: number;
+  ahtSeconds: number | null;
+  /** Agents needed on the phones (Erlang C or A). */
   agents: number;
-  serviceLevel: number | null;
-  occupancy: number | null;
+  /** Heads to schedule once shrinkage is added. */
+  scheduled: number;
+  serviceLevel: number;
+  asaSeconds: number | null;
+  occupancy: number;
+  probabilityOfAbandoning: number;
 }
 
-export const SPECIAL_DAY_KINDS = ["holiday", "payday", "campaign"] as const;
+export interface StaffingReply {
+  forecastId: string;
+  model: "erlang_c" | "erlang_a";
+  intervals: StaffingInterval[];
+}
+
+export const SPECIAL_DAY_KINDS = ["holiday", "payday", "campaign", "other"] as const;
 export type SpecialDayKind = (typeof SPECIAL_DAY_KINDS)[number];
 
 export interface SpecialDay {
@@ -90,8 +121,8 @@ export interface SpecialDay {
   date: string;
   kind: SpecialDayKind;
   name: string;
-  /** Volume multiplier applied on the day (1 = no effect), when the server uses one. */
-  multiplier?: number | null;
+  /** Multiplier on the normal forecast when history has no earlier day of the same kind. */
+  factor: number;
 }
 
 export interface ShiftBreakRule {
@@ -102,6 +133,7 @@ export interface ShiftBreakRule {
   paid: boolean;
 }
 
+/** GET /wfm/shift-templates (server wfm/schedule-setup-service.ts); weekdays are ISO, 1 = Monday. */
 export interface ShiftTemplate {
   id: string;
   name: string;
@@ -109,65 +141,91 @@ export interface ShiftTemplate {
   latestStartMinute: number;
   startStepMinutes: number;
   lengthMinutes: number;
-  days: number[];
+  weekdays: number[];
+  cost: number;
   breaks: ShiftBreakRule[];
 }
 
 export type ActivityKind = "work" | "break" | "lunch" | "prayer" | "training" | "off";
 
+/** Positions are minutes from the schedule's week start; startsAt/endsAt are the same as instants. */
 export interface ScheduledActivity {
   kind: ActivityKind;
-  start: string;
-  end: string;
+  start: number;
+  end: number;
+  startsAt: string;
+  endsAt: string;
 }
 
 export interface ScheduledShift {
   id: string;
+  scheduleId: string;
   agentId: string;
-  agentName?: string | null;
-  teamId?: string | null;
-  start: string;
-  end: string;
+  templateId: string | null;
+  /** Day of the week, 0 = the week-start date. */
+  day: number;
+  start: number;
+  end: number;
+  startsAt: string;
+  endsAt: string;
   activities: ScheduledActivity[];
 }
 
-export interface CoverageInterval {
-  start: string;
-  required: number;
-  scheduled: number;
-}
-
+/** GET /wfm/schedules/:id (server wfm/schedule-views.ts scheduleView). Arrays run per interval of the week. */
 export interface Schedule {
   id: string;
-  status: "draft" | "published";
+  teamId: string | null;
   weekStart: string;
+  startsAt: string;
   intervalMinutes: number;
-  forecastId?: string | null;
+  status: "draft" | "published";
+  publishedAt: string | null;
+  solver: {
+    solver: "milp" | "heuristic";
+    status: string;
+    gap: number | null;
+    fallbackReason?: string;
+    seconds: number;
+  };
+  requirement: number[];
+  coverage: number[];
+  shortfall: number[];
+  totalShortfall: number;
+  understaffedIntervals: number;
   shifts: ScheduledShift[];
-  coverage: CoverageInterval[];
 }
 
-export interface AdherenceSegment {
+export interface MySchedule {
+  weekStart: string;
+  shifts: ScheduledShift[];
+}
+
+export interface AdherenceEpisode {
   start: string;
   end: string;
-  scheduled: ActivityKind | null;
-  actual: string | null;
-  inAdherence: boolean;
+  minutes: number;
+  expected: string;
+  actual: string;
 }
 
+/** GET /wfm/adherence (server wfm/adherence-service.ts); adherence and conformance are 0–1. */
 export interface AgentAdherence {
   agentId: string;
-  agentName?: string | null;
-  scheduledActivity: ActivityKind | null;
-  actualState: string | null;
-  adherencePercent: number | null;
-  conformancePercent: number | null;
-  outOfAdherence: boolean;
-  segments?: AdherenceSegment[];
+  displayName: string;
+  adherence: number | null;
+  conformance: number | null;
+  scheduledMinutes: number;
+  inAdherenceMinutes: number;
+  scheduledWorkMinutes: number;
+  workedMinutes: number;
+  episodes: AdherenceEpisode[];
 }
 
 export interface AdherenceReport {
   date: string;
+  from: string;
+  to: string;
+  graceMinutes: number;
   agents: AgentAdherence[];
 }
 

@@ -1,12 +1,15 @@
-import { Group, Input, SegmentedControl, Select, TextInput } from "@mantine/core";
+import { Autocomplete, Group, Input, SegmentedControl, Select, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useQueues } from "../api/routing";
 import { CHANNEL_NAMES } from "../api/routing-types";
 
-/** What the WFM pages plan for: a queue and channel, an interval length and a date range (tenant dates). */
+/**
+ * What the WFM pages plan for: a queue (named as in the history, so imported queues that Sentra does not route
+ * count too) and channel, an interval length and a horizon of tenant dates.
+ */
 export interface Scope {
-  queueId: string | null;
-  channel: string;
+  queue: string;
+  channel: string | null;
   intervalMinutes: number;
   from: string;
   to: string;
@@ -18,21 +21,21 @@ export function WfmScope({ scope, onChange }: { scope: Scope; onChange: (scope: 
   const set = (patch: Partial<Scope>) => onChange({ ...scope, ...patch });
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <Select
+      <Autocomplete
         label={t("wfm.scope.queue")}
         placeholder={t("wfm.scope.anyQueue")}
-        data={(queues.data ?? []).map((queue) => ({ value: queue.id, label: queue.name }))}
-        value={scope.queueId}
-        onChange={(queueId) => set({ queueId })}
-        clearable
+        data={[...new Set((queues.data ?? []).map((queue) => queue.name))]}
+        value={scope.queue}
+        onChange={(queue) => set({ queue })}
         w={200}
       />
       <Select
         label={t("wfm.scope.channel")}
         data={CHANNEL_NAMES.map((channel) => ({ value: channel, label: t(`channels.${channel}`) }))}
         value={scope.channel}
-        onChange={(channel) => channel && set({ channel })}
-        allowDeselect={false}
+        placeholder={t("wfm.scope.anyChannel")}
+        onChange={(channel) => set({ channel })}
+        clearable
         w={160}
       />
       <Input.Wrapper label={t("wfm.scope.interval")}>

@@ -79,3 +79,8 @@ export function intervalLabeler(tag: string, timeZone: string | undefined): (iso
   });
   return (iso) => format.format(new Date(iso));
 }
+
+/** Monday-based weekday of a calendar date: 0 = Monday … 6 = Sunday (the wfm.weekdays.* keys). */
+export function weekdayIndex(date: string): number {
+  return (new Date(`${date.slice(0, 10)}T00:00:00Z`).getUTCDay() + 6) % 7;
+}

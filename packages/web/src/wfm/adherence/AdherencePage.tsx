@@ -13,14 +13,14 @@ import {
 } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useAllUsers, useTeams } from "../../api/people";
+import { useTeams } from "../../api/people";
+import { useAgents } from "../../api/routing";
 import { toQuery, useAdherence } from "../../api/wfm-queries";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFormat } from "../../i18n/useFormat";
 import { useRealtime } from "../../realtime/useRealtime";
 import { StateBadge } from "../../routing/StateBadge";
-import { activityColor } from "../schedules/activity-colors";
 import { zonedDate } from "../time";
 import {
   type AdherenceAlert,
@@ -28,6 +28,7 @@ import {
   asPercent,
   boardTotals,
   isAdherenceEvent,
+  isOutNow,
   sortForBoard,
 } from "./adherence";
 
@@ -44,36 +45,32 @@ function Tile({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-/** Scheduled activity against actual state per agent, with live out-of-adherence alerts. */
+/** Scheduled activity against actual state per agent for a day, with live out-of-adherence alerts. */
 export function AdherencePage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const users = useAllUsers();
   const teams = useTeams();
+  const live = useAgents();
   const [date, setDate] = useState(() => zonedDate(Date.now(), format.timeZone ?? "UTC"));
   const [teamId, setTeamId] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<AdherenceAlert[]>([]);
-  const query = toQuery({ date, teamId });
-  const adherence = useAdherence(query);
-  const names = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.displayName])), [users.data]);
-  const agents = useMemo(() => sortForBoard(adherence.data?.agents ?? [], names), [adherence.data, names]);
-  const totals = boardTotals(
-    agents.map((a) => ({
-      ...a,
-      adherencePercent: asPercent(a.adherencePercent),
-      conformancePercent: asPercent(a.conformancePercent),
-    })),
-  );
-  const nameOf = (agentId: string, given?: string | null) =>
-    given ?? names.get(agentId) ?? agentId.slice(0, 8);
-  const percent = (value: number | null) => (value === null ? "–" : `${value}%`);
+  const adherence = useAdherence(toQuery({ date, teamId }));
+  const report = adherence.data;
+  const agents = useMemo(() => (report ? sortForBoard(report.agents, report.to) : []), [report]);
+  const totals = report ? boardTotals(report.agents, report.to) : null;
+  const states = useMemo(() => new Map((live.data ?? []).map((a) => [a.agentId, a.status])), [live.data]);
+  const names = useMemo(() => new Map(agents.map((a) => [a.agentId, a.displayName])), [agents]);
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined ? "–" : `${value}%`;
+  const activity = (kind: string | null) =>
+    kind ? t(`wfm.activities.${kind}`, { defaultValue: kind }) : "–";
+  const state = (kind: string | null) => (kind ? t(`agentState.${kind}`, { defaultValue: kind }) : "–");
 
-  const onEvent = (event: { type: string; at: string; data: unknown }) => {
+  useRealtime("wallboard", (event) => {
     if (!isAdherenceEvent(event.type)) return;
-    setAlerts((current) => applyAdherenceEvent(current, event.type, event.at, event.data));
+    setAlerts((current) => applyAdherenceEvent(current, event.at, event.data));
     void adherence.refetch();
-  };
-  useRealtime("wallboard", onEvent);
+  });
 
   return (
     <Stack gap="md">
@@ -100,15 +97,15 @@ export function AdherencePage() {
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Tile
           label={t("wfm.adherence.adherence")}
-          value={percent(totals.adherence)}
+          value={percent(totals?.adherence)}
           testId="adherence-mean"
         />
         <Tile
           label={t("wfm.adherence.conformance")}
-          value={percent(totals.conformance)}
+          value={percent(totals?.conformance)}
           testId="conformance-mean"
         />
-        <Tile label={t("wfm.adherence.outNow")} value={String(totals.outNow)} testId="out-now" />
+        <Tile label={t("wfm.adherence.outNow")} value={String(totals?.outNow ?? 0)} testId="out-now" />
       </SimpleGrid>
       {alerts.length > 0 ? (
         <Paper withBorder radius="md" p="md" data-testid="adherence-alerts">
@@ -119,13 +116,9 @@ export function AdherencePage() {
             {alerts.map((alert) => (
               <Alert key={alert.agentId} color="orange" variant="light" p="xs" role="status">
                 {t("wfm.adherence.alert", {
-                  name: nameOf(alert.agentId),
-                  scheduled: alert.scheduled
-                    ? t(`wfm.activities.${alert.scheduled}`, { defaultValue: alert.scheduled })
-                    : "–",
-                  actual: alert.actual
-                    ? t(`agentState.${alert.actual}`, { defaultValue: alert.actual })
-                    : "–",
+                  name: names.get(alert.agentId) ?? alert.agentId.slice(0, 8),
+                  scheduled: activity(alert.expected),
+                  actual: state(alert.actual),
                   since: format.dateTimeShort(alert.since),
                 })}
               </Alert>
@@ -134,7 +127,7 @@ export function AdherencePage() {
         </Paper>
       ) : null}
       <Paper withBorder radius="md" p={0}>
-        {agents.length === 0 && !adherence.isPending ? (
+        {report && agents.length === 0 ? (
           <Text size="sm" c="dimmed" p="md">
             {t("wfm.adherence.empty")}
           </Text>
@@ -143,50 +136,43 @@ export function AdherencePage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("wfm.adherence.agent")}</Table.Th>
-                <Table.Th>{t("wfm.adherence.scheduled")}</Table.Th>
-                <Table.Th>{t("wfm.adherence.actual")}</Table.Th>
+                <Table.Th>{t("wfm.adherence.now")}</Table.Th>
+                <Table.Th ta="right">{t("wfm.adherence.scheduledMinutes")}</Table.Th>
                 <Table.Th ta="right">{t("wfm.adherence.adherence")}</Table.Th>
                 <Table.Th ta="right">{t("wfm.adherence.conformance")}</Table.Th>
+                <Table.Th>{t("wfm.adherence.lastEpisode")}</Table.Th>
                 <Table.Th>{t("wfm.adherence.status")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {agents.map((agent) => (
-                <Table.Tr key={agent.agentId}>
-                  <Table.Td>{nameOf(agent.agentId, agent.agentName)}</Table.Td>
-                  <Table.Td>
-                    {agent.scheduledActivity ? (
-                      <Badge
-                        variant="dot"
-                        styles={{
-                          root: { "--badge-dot-color": activityColor(agent.scheduledActivity) } as Record<
-                            string,
-                            string
-                          >,
-                        }}
-                      >
-                        {t(`wfm.activities.${agent.scheduledActivity}`)}
+              {agents.map((agent) => {
+                const out = report ? isOutNow(agent, report.to) : false;
+                const last = agent.episodes.at(-1);
+                const status = states.get(agent.agentId);
+                return (
+                  <Table.Tr key={agent.agentId}>
+                    <Table.Td>{agent.displayName}</Table.Td>
+                    <Table.Td>{status ? <StateBadge status={status} size="sm" /> : "–"}</Table.Td>
+                    <Table.Td ta="right">{format.number(Math.round(agent.scheduledMinutes))}</Table.Td>
+                    <Table.Td ta="right">{percent(asPercent(agent.adherence))}</Table.Td>
+                    <Table.Td ta="right">{percent(asPercent(agent.conformance))}</Table.Td>
+                    <Table.Td>
+                      {last
+                        ? t("wfm.adherence.episode", {
+                            expected: activity(last.expected),
+                            actual: state(last.actual),
+                            minutes: Math.round(last.minutes),
+                          })
+                        : "–"}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={out ? "red" : "teal"} variant="light" size="sm">
+                        {out ? t("wfm.adherence.out") : t("wfm.adherence.in")}
                       </Badge>
-                    ) : (
-                      "–"
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {agent.actualState ? (
-                      <StateBadge status={{ kind: agent.actualState as never }} size="sm" />
-                    ) : (
-                      "–"
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{percent(asPercent(agent.adherencePercent))}</Table.Td>
-                  <Table.Td ta="right">{percent(asPercent(agent.conformancePercent))}</Table.Td>
-                  <Table.Td>
-                    <Badge color={agent.outOfAdherence ? "red" : "teal"} variant="light" size="sm">
-                      {agent.outOfAdherence ? t("wfm.adherence.out") : t("wfm.adherence.in")}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         )}

@@ -1,71 +1,94 @@
 import { describe, expect, it } from "vitest";
 import type { AgentAdherence } from "../../api/wfm";
-import { applyAdherenceEvent, asPercent, boardTotals, isAdherenceEvent, sortForBoard } from "./adherence";
+import {
+  applyAdherenceEvent,
+  asPercent,
+  boardTotals,
+  isAdherenceEvent,
+  isOutNow,
+  sortForBoard,
+} from "./adherence";
 
-const agent = (agentId: string, adherencePercent: number | null, outOfAdherence = false): AgentAdherence => ({
+const END = "2026-11-23T05:00:00.000Z";
+const agent = (agentId: string, adherence: number | null, openEpisode = false): AgentAdherence => ({
   agentId,
-  agentName: agentId,
-  scheduledActivity: "work",
-  actualState: "available",
-  adherencePercent,
-  conformancePercent: 100,
-  outOfAdherence,
+  displayName: agentId,
+  adherence,
+  conformance: 1,
+  scheduledMinutes: 100,
+  inAdherenceMinutes: (adherence ?? 0) * 100,
+  scheduledWorkMinutes: 80,
+  workedMinutes: 80,
+  episodes: openEpisode
+    ? [{ start: "2026-11-23T04:50:00.000Z", end: END, minutes: 10, expected: "work", actual: "not_ready" }]
+    : [
+        {
+          start: "2026-11-23T02:00:00.000Z",
+          end: "2026-11-23T02:10:00.000Z",
+          minutes: 10,
+          expected: "work",
+          actual: "offline",
+        },
+      ],
 });
 
 describe("adherence alerts", () => {
-  it("recognises adherence events", () => {
-    expect(isAdherenceEvent("wfm.adherence.out")).toBe(true);
-    expect(isAdherenceEvent("agent.state_changed")).toBe(false);
+  it("recognises the monitor's events", () => {
+    expect(isAdherenceEvent("wfm.adherence_alert")).toBe(true);
+    expect(isAdherenceEvent("agent_state_changed")).toBe(false);
   });
 
-  it("keeps one alert per agent, newest first, and clears it when the agent is back", () => {
-    let alerts = applyAdherenceEvent([], "wfm.adherence.out", "2026-11-23T02:00:00Z", {
+  it("keeps one alert per agent, newest first", () => {
+    let alerts = applyAdherenceEvent([], "2026-11-23T02:00:00Z", {
       agentId: "a",
-      scheduled: "work",
+      expected: "work",
       actual: "not_ready",
     });
-    alerts = applyAdherenceEvent(alerts, "wfm.adherence.out", "2026-11-23T02:01:00Z", {
+    alerts = applyAdherenceEvent(alerts, "2026-11-23T02:01:00Z", {
       agentId: "b",
-      scheduled: "lunch",
+      expected: "lunch",
       actual: "busy",
+      since: "2026-11-23T01:58:00Z",
     });
-    alerts = applyAdherenceEvent(alerts, "wfm.adherence.out", "2026-11-23T02:02:00Z", {
+    alerts = applyAdherenceEvent(alerts, "2026-11-23T02:02:00Z", {
       agentId: "a",
-      scheduled: "work",
+      expected: "work",
       actual: "offline",
     });
-    expect(alerts.map((a) => [a.agentId, a.actual])).toEqual([
-      ["a", "offline"],
-      ["b", "busy"],
+    expect(alerts.map((a) => [a.agentId, a.actual, a.since])).toEqual([
+      ["a", "offline", "2026-11-23T02:02:00Z"],
+      ["b", "busy", "2026-11-23T01:58:00Z"],
     ]);
-    alerts = applyAdherenceEvent(alerts, "wfm.adherence.in_adherence", "2026-11-23T02:03:00Z", {
-      agentId: "a",
-    });
-    expect(alerts.map((a) => a.agentId)).toEqual(["b"]);
-    expect(applyAdherenceEvent(alerts, "wfm.adherence.out", "x", { nobody: true })).toEqual(alerts);
+    expect(applyAdherenceEvent(alerts, "x", { nobody: true })).toEqual(alerts);
   });
 });
 
 describe("adherence board", () => {
+  it("treats an episode open at the window's end as out of adherence now", () => {
+    expect(isOutNow(agent("a", 0.9, true), END)).toBe(true);
+    expect(isOutNow(agent("a", 0.9), END)).toBe(false);
+  });
+
   it("puts agents out of adherence first, then the lowest adherence", () => {
     const sorted = sortForBoard(
-      [agent("c", 99), agent("a", 80), agent("b", 95, true), agent("d", null)],
-      new Map(),
+      [agent("c", 0.99), agent("a", 0.8), agent("b", 0.95, true), agent("d", null)],
+      END,
     );
     expect(sorted.map((a) => a.agentId)).toEqual(["b", "a", "c", "d"]);
   });
 
-  it("averages known figures and counts who is out now", () => {
-    expect(boardTotals([agent("a", 80), agent("b", 90, true), agent("c", null)])).toEqual({
-      adherence: 85,
+  it("weights team figures by scheduled time", () => {
+    const long = { ...agent("a", 0.5), scheduledMinutes: 300, inAdherenceMinutes: 150 };
+    expect(boardTotals([long, agent("b", 1, true)], END)).toEqual({
+      adherence: 62.5,
       conformance: 100,
       outNow: 1,
     });
+    expect(boardTotals([], END)).toEqual({ adherence: null, conformance: null, outNow: 0 });
   });
 
-  it("shows ratios and percents alike", () => {
-    expect(asPercent(0.934)).toBe(93.4);
-    expect(asPercent(93.4)).toBe(93.4);
+  it("shows ratios as percents", () => {
+    expect(asPercent(0.9345)).toBe(93.5);
     expect(asPercent(null)).toBeNull();
   });
 });

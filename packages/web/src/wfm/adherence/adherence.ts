@@ -1,83 +1,73 @@
 import type { AgentAdherence } from "../../api/wfm";
 
+/** A live out-of-adherence alert as the adherence monitor publishes it (wallboard topic). */
 export interface AdherenceAlert {
   agentId: string;
-  scheduled: string | null;
+  expected: string | null;
   actual: string | null;
   /** ISO time the agent went out of adherence. */
   since: string;
-  /** false once the server says the agent is back in adherence. */
-  active: boolean;
 }
 
 const MAX_ALERTS = 30;
 
-/** Whether a realtime event is about schedule adherence (the server names them wfm.adherence.*). */
+/** Whether a realtime event is an adherence alert (the server names it wfm.adherence_alert). */
 export function isAdherenceEvent(type: string): boolean {
-  return type.startsWith("wfm.adherence") || type.startsWith("adherence.");
+  return type.startsWith("wfm.adherence");
 }
 
-/**
- * Folds one realtime adherence event into the alert list: newest first, one entry per agent, a "back in
- * adherence" event clears the agent's alert instead of adding one.
- */
+/** Folds one realtime alert into the list: newest first, one entry per agent. */
 export function applyAdherenceEvent(
   alerts: readonly AdherenceAlert[],
-  type: string,
   at: string,
   data: unknown,
 ): AdherenceAlert[] {
   const payload = (data ?? {}) as Record<string, unknown>;
-  const agentId = typeof payload.agentId === "string" ? payload.agentId : null;
-  if (!agentId) return [...alerts];
-  const back =
-    /(in_adherence|resolved|cleared|ended|back)/.test(type) ||
-    payload.inAdherence === true ||
-    payload.outOfAdherence === false;
-  const rest = alerts.filter((alert) => alert.agentId !== agentId);
-  if (back) return rest;
   const text = (key: string) => (typeof payload[key] === "string" ? (payload[key] as string) : null);
+  const agentId = text("agentId");
+  if (!agentId) return [...alerts];
   const alert: AdherenceAlert = {
     agentId,
-    scheduled: text("scheduled") ?? text("scheduledActivity"),
-    actual: text("actual") ?? text("actualState"),
+    expected: text("expected"),
+    actual: text("actual"),
     since: text("since") ?? at,
-    active: true,
   };
-  return [alert, ...rest].slice(0, MAX_ALERTS);
+  return [alert, ...alerts.filter((a) => a.agentId !== agentId)].slice(0, MAX_ALERTS);
+}
+
+/** An episode still open at the end of the measured window means the agent is out of adherence now. */
+export function isOutNow(agent: AgentAdherence, windowEnd: string): boolean {
+  const end = Date.parse(windowEnd);
+  return agent.episodes.some((episode) => Date.parse(episode.end) >= end - 60_000);
 }
 
 /** Out-of-adherence agents first, then the lowest adherence, then by name. */
-export function sortForBoard(
-  agents: readonly AgentAdherence[],
-  names: ReadonlyMap<string, string>,
-): AgentAdherence[] {
-  const name = (a: AgentAdherence) => a.agentName ?? names.get(a.agentId) ?? a.agentId;
+export function sortForBoard(agents: readonly AgentAdherence[], windowEnd: string): AgentAdherence[] {
   return [...agents].sort(
     (a, b) =>
-      Number(b.outOfAdherence) - Number(a.outOfAdherence) ||
-      (a.adherencePercent ?? 101) - (b.adherencePercent ?? 101) ||
-      name(a).localeCompare(name(b)),
+      Number(isOutNow(b, windowEnd)) - Number(isOutNow(a, windowEnd)) ||
+      (a.adherence ?? 2) - (b.adherence ?? 2) ||
+      a.displayName.localeCompare(b.displayName),
   );
 }
 
-/** Team figures: mean adherence and conformance over agents with a figure, and how many are out now. */
-export function boardTotals(agents: readonly AgentAdherence[]) {
-  const mean = (values: (number | null)[]) => {
-    const known = values.filter((v): v is number => v !== null);
-    return known.length === 0
-      ? null
-      : Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10;
-  };
-  return {
-    adherence: mean(agents.map((a) => a.adherencePercent)),
-    conformance: mean(agents.map((a) => a.conformancePercent)),
-    outNow: agents.filter((a) => a.outOfAdherence).length,
-  };
+/** A ratio as a percent with one decimal; null stays null. */
+export function asPercent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 10;
 }
 
-/** Percent shown whether the server sends a ratio (0.93) or a percent (93). */
-export function asPercent(value: number | null): number | null {
-  if (value === null) return null;
-  return Math.round((value <= 1 ? value * 100 : value) * 10) / 10;
+/**
+ * Team figures weighted by scheduled time (an agent on a 2-hour shift does not count as much as one on 9
+ * hours): adherence over scheduled minutes, conformance over scheduled work, and how many are out now.
+ */
+export function boardTotals(agents: readonly AgentAdherence[], windowEnd: string) {
+  const scheduled = agents.reduce((sum, a) => sum + a.scheduledMinutes, 0);
+  const inAdherence = agents.reduce((sum, a) => sum + a.inAdherenceMinutes, 0);
+  const scheduledWork = agents.reduce((sum, a) => sum + a.scheduledWorkMinutes, 0);
+  const worked = agents.reduce((sum, a) => sum + a.workedMinutes, 0);
+  return {
+    adherence: scheduled > 0 ? asPercent(inAdherence / scheduled) : null,
+    conformance: scheduledWork > 0 ? asPercent(worked / scheduledWork) : null,
+    outNow: agents.filter((a) => isOutNow(a, windowEnd)).length,
+  };
 }

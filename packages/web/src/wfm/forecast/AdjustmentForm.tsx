@@ -32,7 +32,7 @@ export function AdjustmentForm({
   const [reason, setReason] = useState("");
   const options = forecast.intervals.map((interval, index) => ({
     value: String(index),
-    label: label(interval.start),
+    label: label(interval.intervalStart),
   }));
 
   const update = (next: { from: number; to: number }, nextPercent: number) => {
@@ -47,10 +47,16 @@ export function AdjustmentForm({
     const to = forecast.intervals[range.to];
     if (!from || !to) return;
     const end =
-      forecast.intervals[range.to + 1]?.start ??
-      new Date(Date.parse(to.start) + forecast.intervalMinutes * 60_000).toISOString();
+      forecast.intervals[range.to + 1]?.intervalStart ??
+      new Date(Date.parse(to.intervalStart) + forecast.interval * 60_000).toISOString();
     adjust.mutate(
-      { from: from.start, to: end, percent, reason: reason.trim() },
+      {
+        from: from.intervalStart,
+        to: end,
+        target: "volume",
+        factor: 1 + percent / 100,
+        reason: reason.trim(),
+      },
       {
         onSuccess: () => {
           setPercent(0);

@@ -32,11 +32,9 @@ export function ForecastPage() {
       { replace: true },
     );
   const scopeQuery = toQuery({
-    queue: scope.queueId,
+    queue: scope.queue.trim(),
     channel: scope.channel,
     interval: scope.intervalMinutes,
-    from: scope.from,
-    to: scope.to,
   });
 
   return (

@@ -11,7 +11,7 @@ import { useIntervalLabel } from "../useIntervalLabel";
 import type { Scope } from "../WfmScope";
 import { AdjustmentForm, type PendingAdjustment } from "./AdjustmentForm";
 import { BacktestTable } from "./BacktestTable";
-import { forecastChart, forecastTotals } from "./forecast-series";
+import { adjustmentChange, forecastChart, forecastTotals, horizonDays } from "./forecast-series";
 
 /** Generate a forecast for the scope, pick one, see how each method backtested, chart and adjust it. */
 export function ForecastPanel({
@@ -55,11 +55,11 @@ export function ForecastPanel({
   const run = () =>
     generate.mutate(
       {
-        ...(scope.queueId ? { queueId: scope.queueId } : {}),
-        channel: scope.channel,
-        intervalMinutes: scope.intervalMinutes,
-        from: scope.from,
-        to: scope.to,
+        ...(scope.queue ? { queue: scope.queue } : {}),
+        ...(scope.channel ? { channel: scope.channel } : {}),
+        interval: scope.intervalMinutes,
+        horizonStart: scope.from,
+        horizonDays: horizonDays(scope.from, scope.to),
         method,
       },
       { onSuccess: (created) => onForecastChange(created.id) },
@@ -143,7 +143,7 @@ export function ForecastPanel({
               <Title order={3} size="h5" mb="xs">
                 {t("wfm.forecast.backtest")}
               </Title>
-              <BacktestTable scores={forecast.data.backtest} chosen={forecast.data.method} />
+              <BacktestTable scores={forecast.data.backtest.scores} chosen={forecast.data.method} />
             </Paper>
             <Paper withBorder radius="md" p="md">
               <Title order={3} size="h5" mb="xs">
@@ -156,11 +156,11 @@ export function ForecastPanel({
               ) : (
                 <Stack gap={4}>
                   {forecast.data.adjustments.map((a) => (
-                    <Text size="sm" key={a.id ?? `${a.from}-${a.percent}`}>
+                    <Text size="sm" key={a.id}>
                       {t("wfm.adjust.entry", {
                         from: label(a.from),
                         to: label(a.to),
-                        percent: a.percent > 0 ? `+${a.percent}` : a.percent,
+                        change: adjustmentChange(a),
                         reason: a.reason,
                       })}
                     </Text>

@@ -5,6 +5,9 @@ import { useHistory, useImportHistory } from "../../api/wfm-queries";
 import { apiErrorText } from "../../i18n/api-error";
 import { useFormat } from "../../i18n/useFormat";
 
+/** Stored at 15 minutes, the finest grid: the history and forecasts add intervals up to 30 or 60. */
+const IMPORT_QUERY = "?interval=15";
+
 /** Upload of interval history (CSV or TSV) with the server's per-row report; then what history there is. */
 export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
   const { t } = useTranslation();
@@ -13,7 +16,7 @@ export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
   const upload = useImportHistory();
   const history = useHistory(scopeQuery, true);
   const report = upload.data;
-  const offered = (history.data ?? []).reduce((sum, i) => sum + i.offered, 0);
+  const offered = (history.data ?? []).reduce((sum, i) => sum + i.arrivals, 0);
 
   return (
     <Stack gap="md">
@@ -41,7 +44,7 @@ export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
           <Button
             disabled={!file}
             loading={upload.isPending}
-            onClick={() => file && upload.mutate({ file, query: scopeQuery })}
+            onClick={() => file && upload.mutate({ file, query: IMPORT_QUERY })}
           >
             {t("wfm.history.import")}
           </Button>
@@ -53,10 +56,14 @@ export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
         ) : null}
         {report ? (
           <Stack gap={4} mt="sm" data-testid="import-report">
-            <Text size="sm" c={report.rejected > 0 ? "orange" : "teal"}>
-              {t("wfm.history.report", { imported: report.imported, rejected: report.rejected })}
+            <Text size="sm" c={report.rejected.length > 0 ? "orange" : "teal"}>
+              {t("wfm.history.report", {
+                rows: report.rows,
+                stored: report.intervalsStored,
+                rejected: report.rejected.length,
+              })}
             </Text>
-            {report.errors.length > 0 ? (
+            {report.rejected.length > 0 ? (
               <Table striped withTableBorder fz="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -65,9 +72,9 @@ export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {report.errors.slice(0, 50).map((error) => (
-                    <Table.Tr key={`${error.row}-${error.message}`}>
-                      <Table.Td>{error.row}</Table.Td>
+                  {report.rejected.slice(0, 50).map((error) => (
+                    <Table.Tr key={`${error.line}-${error.message}`}>
+                      <Table.Td>{error.line}</Table.Td>
                       <Table.Td>{error.message}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -19,10 +19,15 @@ import { IconPencil, IconTrash } from "../../components/icons";
 import { QueryError } from "../../components/QueryError";
 import { apiErrorText } from "../../i18n/api-error";
 
-const KIND_COLOR: Record<SpecialDayKind, string> = { holiday: "red", payday: "teal", campaign: "violet" };
+const KIND_COLOR: Record<SpecialDayKind, string> = {
+  holiday: "red",
+  payday: "teal",
+  campaign: "violet",
+  other: "gray",
+};
 
 type Draft = Omit<SpecialDay, "id"> & { id?: string };
-const EMPTY: Draft = { date: "", kind: "holiday", name: "", multiplier: 1 };
+const EMPTY: Draft = { date: "", kind: "holiday", name: "", factor: 1 };
 
 /** Holidays, paydays and campaigns the forecast treats apart from ordinary days. */
 export function SpecialDays({ canPlan }: { canPlan: boolean }) {
@@ -72,9 +77,9 @@ export function SpecialDays({ canPlan }: { canPlan: boolean }) {
             w={220}
           />
           <NumberInput
-            label={t("wfm.specialDays.multiplier")}
-            value={draft.multiplier ?? 1}
-            onChange={(value) => setDraft({ ...draft, multiplier: typeof value === "number" ? value : 1 })}
+            label={t("wfm.specialDays.factor")}
+            value={draft.factor ?? 1}
+            onChange={(value) => setDraft({ ...draft, factor: typeof value === "number" ? value : 1 })}
             min={0}
             max={10}
             step={0.1}
@@ -111,7 +116,7 @@ export function SpecialDays({ canPlan }: { canPlan: boolean }) {
               <Table.Th>{t("wfm.specialDays.date")}</Table.Th>
               <Table.Th>{t("wfm.specialDays.kind")}</Table.Th>
               <Table.Th>{t("wfm.specialDays.name")}</Table.Th>
-              <Table.Th ta="right">{t("wfm.specialDays.multiplier")}</Table.Th>
+              <Table.Th ta="right">{t("wfm.specialDays.factor")}</Table.Th>
               {canPlan ? <Table.Th w={90}>{t("common.actions")}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
@@ -125,7 +130,7 @@ export function SpecialDays({ canPlan }: { canPlan: boolean }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td>{day.name}</Table.Td>
-                <Table.Td ta="right">{day.multiplier ?? "–"}</Table.Td>
+                <Table.Td ta="right">{day.factor ?? "–"}</Table.Td>
                 {canPlan ? (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">

@@ -46,7 +46,13 @@ export function StaffingPanel({
   const [settled] = useDebouncedValue(targets, 400);
   const staffing = useStaffing(forecastId, staffingQuery(settled));
   const spec = useMemo(
-    () => (staffing.data ? staffingChart(staffing.data, label, { agents: t("wfm.staffing.agents") }) : null),
+    () =>
+      staffing.data
+        ? staffingChart(staffing.data, label, {
+            agents: t("wfm.staffing.agents"),
+            scheduled: t("wfm.staffing.scheduled"),
+          })
+        : null,
     [staffing.data, label, t],
   );
   const summary = staffing.data ? staffingSummary(staffing.data, intervalMinutes) : null;

@@ -1,19 +1,37 @@
 import { describe, expect, it } from "vitest";
 import type { ForecastInterval } from "../../api/wfm";
 import {
+  adjustmentChange,
   bestMethod,
   errorPercent,
   forecastChart,
   forecastTotals,
+  horizonDays,
   scoresAreRatios,
+  staffingChart,
   staffingSummary,
 } from "./forecast-series";
 
 const names = { forecast: "Forecast", actual: "Actual", preview: "Preview" };
+function interval(
+  intervalStart: string,
+  adjustedVolume: number,
+  actualVolume: number | null,
+): ForecastInterval {
+  return {
+    intervalStart,
+    volume: adjustedVolume,
+    ahtSeconds: 300,
+    adjustedVolume,
+    adjustedAhtSeconds: 300,
+    actualVolume,
+    actualAhtSeconds: null,
+  };
+}
 const intervals: ForecastInterval[] = [
-  { start: "2026-11-23T01:00:00Z", volume: 10, ahtSeconds: 300, actual: 12 },
-  { start: "2026-11-23T01:15:00Z", volume: 20, ahtSeconds: 300, actual: 18 },
-  { start: "2026-11-23T01:30:00Z", volume: 30.04, ahtSeconds: 300, actual: null },
+  interval("2026-11-23T01:00:00Z", 10, 12),
+  interval("2026-11-23T01:15:00Z", 20, 18),
+  interval("2026-11-23T01:30:00Z", 30.04, null),
 ];
 
 describe("forecast chart data", () => {
@@ -35,7 +53,7 @@ describe("forecast chart data", () => {
 
   it("sums forecast and actual and measures the gap where actuals exist", () => {
     expect(forecastTotals(intervals)).toMatchObject({ forecast: 60, actual: 30, wape: 13.3 });
-    expect(forecastTotals([{ ...intervals[2]!, actual: null }]).wape).toBeNull();
+    expect(forecastTotals([interval("2026-11-23T01:30:00Z", 5, null)]).wape).toBeNull();
   });
 });
 
@@ -61,15 +79,38 @@ describe("backtest", () => {
   });
 });
 
+describe("forecast inputs and adjustments", () => {
+  it("counts horizon days inclusively within the API's bounds", () => {
+    expect(horizonDays("2026-11-30", "2026-12-06")).toBe(7);
+    expect(horizonDays("2026-11-30", "2026-11-29")).toBe(1);
+    expect(horizonDays("2026-01-01", "2026-12-31")).toBe(62);
+  });
+
+  it("reads adjustments as percent or per-interval change", () => {
+    expect(adjustmentChange({ factor: 1.1, delta: null })).toBe("+10%");
+    expect(adjustmentChange({ factor: 0.85, delta: null })).toBe("-15%");
+    expect(adjustmentChange({ factor: null, delta: -3 })).toBe("-3");
+  });
+});
+
 describe("staffing", () => {
   it("reports the peak and agent-hours", () => {
     const staffing = [4, 6, 5].map((agents, i) => ({
-      start: `2026-11-23T0${i}:00:00Z`,
+      intervalStart: `2026-11-23T0${i}:00:00Z`,
       volume: 0,
+      ahtSeconds: null,
       agents,
-      serviceLevel: null,
-      occupancy: null,
+      scheduled: agents + 2,
+      serviceLevel: 0.8,
+      asaSeconds: null,
+      occupancy: 0.8,
+      probabilityOfAbandoning: 0,
     }));
     expect(staffingSummary(staffing, 30)).toEqual({ peak: 6, agentHours: 7.5 });
+    const spec = staffingChart(staffing, (iso) => iso.slice(11, 16), {
+      agents: "Agents",
+      scheduled: "Heads",
+    });
+    expect(spec.series).toMatchObject([{ data: [6, 8, 7] }, { data: [4, 6, 5] }]);
   });
 });

@@ -31,11 +31,11 @@ export function forecastChart(
   adjust?: { from: number; to: number; percent: number } | null,
 ): ChartSpec {
   const series: ChartSpec["series"] = [
-    { kind: "bar", name: names.actual, data: intervals.map((i) => i.actual), color: "actual" },
+    { kind: "bar", name: names.actual, data: intervals.map((i) => i.actualVolume), color: "actual" },
     {
       kind: "line",
       name: names.forecast,
-      data: intervals.map((i) => round1(i.volume)),
+      data: intervals.map((i) => round1(i.adjustedVolume)),
       color: "primary",
       area: true,
     },
@@ -46,45 +46,40 @@ export function forecastChart(
       name: names.preview,
       data: intervals.map((interval, index) =>
         index >= adjust.from && index <= adjust.to
-          ? round1(interval.volume * (1 + adjust.percent / 100))
+          ? round1(interval.adjustedVolume * (1 + adjust.percent / 100))
           : null,
       ),
       color: "warn",
       dashed: true,
     });
   }
-  return { labels: intervals.map((i) => label(i.start)), series };
+  return { labels: intervals.map((i) => label(i.intervalStart)), series };
 }
 
 /** Totals the page shows next to the chart: forecast and actual volume, and their gap where both exist. */
 export function forecastTotals(intervals: readonly ForecastInterval[]) {
-  const forecast = intervals.reduce((sum, i) => sum + i.volume, 0);
-  const withActual = intervals.filter((i) => i.actual !== null);
-  const actual = withActual.reduce((sum, i) => sum + (i.actual ?? 0), 0);
-  const forecastWhereActual = withActual.reduce((sum, i) => sum + i.volume, 0);
+  const forecast = intervals.reduce((sum, i) => sum + i.adjustedVolume, 0);
+  const withActual = intervals.filter((i) => i.actualVolume !== null);
+  const actual = withActual.reduce((sum, i) => sum + (i.actualVolume ?? 0), 0);
+  const gap = withActual.reduce((sum, i) => sum + Math.abs((i.actualVolume ?? 0) - i.adjustedVolume), 0);
   return {
     forecast: Math.round(forecast),
     actual: withActual.length > 0 ? actual : null,
     /** Weighted absolute percentage error over the intervals that have actuals. */
-    wape:
-      withActual.length > 0 && actual > 0
-        ? round1(
-            (withActual.reduce((sum, i) => sum + Math.abs((i.actual ?? 0) - i.volume), 0) / actual) * 100,
-          )
-        : null,
-    forecastWhereActual,
+    wape: withActual.length > 0 && actual > 0 ? round1((gap / actual) * 100) : null,
   };
 }
 
-/** Required agents per interval as steps, with the volume behind them on a second line. */
+/** Agents needed on the phones per interval, and the heads to schedule once shrinkage is added. */
 export function staffingChart(
   staffing: readonly StaffingInterval[],
   label: (iso: string) => string,
-  names: { agents: string },
+  names: { agents: string; scheduled: string },
 ): ChartSpec {
   return {
-    labels: staffing.map((i) => label(i.start)),
+    labels: staffing.map((i) => label(i.intervalStart)),
     series: [
+      { kind: "step", name: names.scheduled, data: staffing.map((i) => i.scheduled), color: "actual" },
       {
         kind: "step",
         name: names.agents,
@@ -101,4 +96,17 @@ export function staffingSummary(staffing: readonly StaffingInterval[], intervalM
   const peak = staffing.reduce((max, i) => Math.max(max, i.agents), 0);
   const agentHours = round1(staffing.reduce((sum, i) => sum + i.agents, 0) * (intervalMinutes / 60));
   return { peak, agentHours };
+}
+
+/** Days from the first to the last horizon date, inclusive, within the 1–62 the API takes. */
+export function horizonDays(from: string, to: string): number {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return Number.isFinite(days) ? Math.min(62, Math.max(1, days)) : 7;
+}
+
+/** How an adjustment reads: "+10%" for a factor of 1.1, "-3" for a delta per interval. */
+export function adjustmentChange(adjustment: { factor: number | null; delta: number | null }): string {
+  const sign = (value: number) => (value > 0 ? `+${value}` : String(value));
+  if (adjustment.factor !== null) return `${sign(Math.round((adjustment.factor - 1) * 1000) / 10)}%`;
+  return sign(adjustment.delta ?? 0);
 }

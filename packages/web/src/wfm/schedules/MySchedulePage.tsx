@@ -6,7 +6,7 @@ import { IconChevronLeft, IconChevronRight } from "../../components/icons";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFormat } from "../../i18n/useFormat";
-import { addDays, clockLabel, mondayOf, zonedDate } from "../time";
+import { addDays, clockLabel, mondayOf, weekdayIndex, zonedDate } from "../time";
 import { activityColor } from "./activity-colors";
 import { myWeek, weekHours } from "./my-week";
 
@@ -17,7 +17,7 @@ export function MySchedulePage() {
   const timeZone = format.timeZone ?? "UTC";
   const [week, setWeek] = useState(() => mondayOf(zonedDate(Date.now(), timeZone)));
   const schedule = useMySchedule(week);
-  const days = useMemo(() => myWeek(schedule.data ?? [], week, timeZone), [schedule.data, week, timeZone]);
+  const days = useMemo(() => myWeek(schedule.data?.shifts ?? [], week), [schedule.data, week]);
 
   return (
     <Stack gap="md">
@@ -54,7 +54,7 @@ export function MySchedulePage() {
         <Paper key={day.date} withBorder radius="md" p="sm" data-testid="my-day">
           <Group justify="space-between" wrap="nowrap">
             <Text fw={500} w={140}>
-              {t(`wfm.weekdays.${day.weekday}`)} {day.date.slice(5)}
+              {t(`wfm.weekdays.${weekdayIndex(day.date)}`)} {day.date.slice(5)}
             </Text>
             {day.shifts.length === 0 ? (
               <Badge variant="light" color="gray">

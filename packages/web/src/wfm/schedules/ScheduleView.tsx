@@ -16,19 +16,15 @@ import { useAllUsers, useTeams } from "../../api/people";
 import type { Schedule } from "../../api/wfm";
 import { useMoveShift, usePublishSchedule } from "../../api/wfm-queries";
 import { apiErrorText } from "../../i18n/api-error";
-import { useFormat } from "../../i18n/useFormat";
 import { WfmChart } from "../charts/WfmChart";
-import { addDays, zonedMidnight } from "../time";
-import { useIntervalLabel } from "../useIntervalLabel";
+import { addDays, weekdayIndex } from "../time";
 import { coverageChart, coverageGap, dayCoverage } from "./coverage";
 import { GanttBoard } from "./GanttBoard";
-import { boardWindow, DEFAULT_LIMITS, ganttRows, type Span, spanToInstants } from "./gantt";
+import { boardWindow, DEFAULT_LIMITS, ganttRows, type Span, spanToWeek } from "./gantt";
 
 /** A generated week: coverage against requirement for a day, that day's Gantt, and publishing. */
 export function ScheduleView({ schedule, canPlan }: { schedule: Schedule; canPlan: boolean }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const label = useIntervalLabel();
   const users = useAllUsers();
   const teams = useTeams();
   const move = useMoveShift(schedule.id);
@@ -36,39 +32,37 @@ export function ScheduleView({ schedule, canPlan }: { schedule: Schedule; canPla
   const [day, setDay] = useState(0);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [pending, setPending] = useState<Map<string, Span>>(new Map());
-  const timeZone = format.timeZone ?? "UTC";
   const weekDate = schedule.weekStart.slice(0, 10);
-  const dayStart = zonedMidnight(addDays(weekDate, day), timeZone);
-
   const names = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.displayName])), [users.data]);
   const members = useMemo(() => {
     const team = (teams.data ?? []).find((candidate) => candidate.id === teamId);
     return team ? new Set(team.memberIds) : null;
   }, [teams.data, teamId]);
   const rows = useMemo(
-    () =>
-      ganttRows(schedule.shifts, dayStart, names).filter(
-        (row) => !members || members.has(row.agentId) || row.teamId === teamId,
-      ),
-    [schedule.shifts, dayStart, names, members, teamId],
+    () => ganttRows(schedule.shifts, day, names).filter((row) => !members || members.has(row.agentId)),
+    [schedule.shifts, day, names, members],
   );
   const window = boardWindow(rows);
-  const coverage = useMemo(() => dayCoverage(schedule.coverage, dayStart), [schedule.coverage, dayStart]);
+  const coverage = useMemo(() => dayCoverage(schedule, day), [schedule, day]);
   const spec = useMemo(
     () =>
-      coverageChart(coverage, label, {
+      coverageChart(coverage, {
         required: t("wfm.coverage.required"),
         scheduled: t("wfm.coverage.scheduled"),
       }),
-    [coverage, label, t],
+    [coverage, t],
   );
   const gap = coverageGap(coverage, schedule.intervalMinutes);
   const editable = canPlan && schedule.status === "draft";
+  const dayLabel = (d: number) => {
+    const date = addDays(weekDate, d);
+    return `${t(`wfm.weekdays.${weekdayIndex(date)}`)} ${date.slice(8, 10)}`;
+  };
 
   const change = (shiftId: string, span: Span) => {
     setPending((current) => new Map(current).set(shiftId, span));
     move.mutate(
-      { shiftId, ...spanToInstants(span, dayStart) },
+      { shiftId, ...spanToWeek(span, day) },
       {
         onSettled: () =>
           setPending((current) => {
@@ -109,7 +103,7 @@ export function ScheduleView({ schedule, canPlan }: { schedule: Schedule; canPla
       <Group gap="sm" align="flex-end">
         <SegmentedControl
           aria-label={t("wfm.schedules.day")}
-          data={[0, 1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: t(`wfm.weekdays.${d}`) }))}
+          data={[0, 1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: dayLabel(d) }))}
           value={String(day)}
           onChange={(value) => setDay(Number(value))}
         />

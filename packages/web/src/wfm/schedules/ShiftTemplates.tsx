@@ -14,7 +14,7 @@ export function ShiftTemplates({ canPlan }: { canPlan: boolean }) {
   const remove = useDeleteShiftTemplate();
   const [editing, setEditing] = useState<TemplateDraft | null>(null);
   const weekdays = (template: ShiftTemplate) =>
-    template.days.map((day) => t(`wfm.weekdays.${day}`)).join(" ");
+    template.weekdays.map((day) => t(`wfm.weekdays.${day - 1}`)).join(" ");
 
   return (
     <Paper withBorder radius="md" p="md">

@@ -20,7 +20,8 @@ import { IconPlus, IconTrash } from "../../components/icons";
 import { apiErrorText } from "../../i18n/api-error";
 import { clockText, parseClock, type TemplateDraft, templateProblem } from "./template-form";
 
-const DAYS = [0, 1, 2, 3, 4, 5, 6];
+/** ISO weekdays, 1 = Monday, as the API stores them. */
+const DAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function ClockInput({
   label,
@@ -99,6 +100,13 @@ export function TemplateFormModal({ initial, onClose }: { initial: TemplateDraft
             decimalScale={2}
             w={130}
           />
+          <NumberInput
+            label={t("wfm.templates.cost")}
+            value={draft.cost}
+            onChange={(v) => set({ cost: minutes(v, 0) })}
+            min={0}
+            w={110}
+          />
         </Group>
         <div>
           <Text size="sm" fw={500} mb={4}>
@@ -106,13 +114,13 @@ export function TemplateFormModal({ initial, onClose }: { initial: TemplateDraft
           </Text>
           <Chip.Group
             multiple
-            value={draft.days.map(String)}
-            onChange={(values) => set({ days: values.map(Number).sort() })}
+            value={draft.weekdays.map(String)}
+            onChange={(values) => set({ weekdays: values.map(Number).sort() })}
           >
             <Group gap={6}>
               {DAYS.map((day) => (
                 <Chip key={day} value={String(day)} size="xs">
-                  {t(`wfm.weekdays.${day}`)}
+                  {t(`wfm.weekdays.${day - 1}`)}
                 </Chip>
               ))}
             </Group>

@@ -1,35 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { coverageChart, coverageGap, dayCoverage } from "./coverage";
 
-const coverage = [
-  { start: "2026-11-22T16:30:00Z", required: 1, scheduled: 1 },
-  { start: "2026-11-23T01:00:00Z", required: 5, scheduled: 3 },
-  { start: "2026-11-23T01:30:00Z", required: 4, scheduled: 6 },
-  { start: "2026-11-23T17:00:00Z", required: 2, scheduled: 2 },
-];
+const perDay = 24; // 60-minute intervals
+const schedule = {
+  intervalMinutes: 60,
+  requirement: Array.from({ length: 7 * perDay }, (_, i) =>
+    i === perDay + 9 ? 5 : i === perDay + 10 ? 4 : 0,
+  ),
+  coverage: Array.from({ length: 7 * perDay }, (_, i) =>
+    i === perDay + 9 ? 3 : i === perDay + 10 ? 6.04 : 0,
+  ),
+};
 
 describe("coverage against requirement", () => {
-  it("keeps the intervals of the shown local day", () => {
-    const monday = Date.parse("2026-11-22T17:00:00Z");
-    expect(dayCoverage(coverage, monday).map((c) => c.start)).toEqual([
-      "2026-11-23T01:00:00Z",
-      "2026-11-23T01:30:00Z",
-    ]);
+  it("takes one day of the week's per-interval arrays", () => {
+    const day = dayCoverage(schedule, 1);
+    expect(day.minutes).toHaveLength(24);
+    expect(day.required.slice(9, 11)).toEqual([5, 4]);
+    expect(day.scheduled.slice(9, 11)).toEqual([3, 6]);
+    expect(dayCoverage(schedule, 0).required.every((r) => r === 0)).toBe(true);
   });
 
-  it("charts scheduled as bars and the requirement as steps", () => {
-    const spec = coverageChart(coverage.slice(1, 3), (iso) => iso.slice(11, 16), {
-      required: "Required",
-      scheduled: "Scheduled",
-    });
-    expect(spec.labels).toEqual(["01:00", "01:30"]);
-    expect(spec.series).toMatchObject([
-      { kind: "bar", data: [3, 6] },
-      { kind: "step", data: [5, 4] },
-    ]);
+  it("charts scheduled as bars and the requirement as steps, labelled by clock time", () => {
+    const spec = coverageChart(dayCoverage(schedule, 1), { required: "Required", scheduled: "Scheduled" });
+    expect(spec.labels.slice(9, 11)).toEqual(["09:00", "10:00"]);
+    expect(spec.series.map((s) => s.kind)).toEqual(["bar", "step"]);
   });
 
   it("counts short intervals and missing agent-hours", () => {
-    expect(coverageGap(coverage, 30)).toEqual({ shortIntervals: 1, missingHours: 1 });
+    expect(coverageGap(dayCoverage(schedule, 1), 60)).toEqual({ shortIntervals: 1, missingHours: 2 });
   });
 });

@@ -7,7 +7,7 @@ import {
   ganttRows,
   pixelsToMinutes,
   previewBar,
-  spanToInstants,
+  spanToWeek,
 } from "./gantt";
 
 const limits = { ...DEFAULT_LIMITS, step: 15, minLength: 60, maxLength: 600, min: 0, max: 1440 };
@@ -56,40 +56,71 @@ describe("Gantt drag maths", () => {
     }
   });
 
-  it("turns a span back into instants from the day start", () => {
-    const dayStart = Date.parse("2026-11-22T17:00:00Z");
-    expect(spanToInstants({ start: 480, end: 1020 }, dayStart)).toEqual({
-      start: "2026-11-23T01:00:00.000Z",
-      end: "2026-11-23T10:00:00.000Z",
-    });
+  it("turns a span on a day back into minutes from the week start", () => {
+    expect(spanToWeek({ start: 480, end: 1020 }, 2)).toEqual({ start: 3360, end: 3900 });
   });
 });
 
+const makeShift = (
+  id: string,
+  agentId: string,
+  day: number,
+  start: number,
+  end: number,
+  lunchAt?: number,
+): ScheduledShift => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 17) + minute * 60_000).toISOString();
+  const activity = (kind: "work" | "lunch", from: number, to: number) => ({
+    kind,
+    start: from,
+    end: to,
+    startsAt: at(from),
+    endsAt: at(to),
+  });
+  return {
+    id,
+    scheduleId: "sch",
+    agentId,
+    templateId: null,
+    day,
+    start,
+    end,
+    startsAt: at(start),
+    endsAt: at(end),
+    activities:
+      lunchAt === undefined
+        ? [activity("work", start, end)]
+        : [
+            activity("work", start, lunchAt),
+            activity("lunch", lunchAt, lunchAt + 60),
+            activity("work", lunchAt + 60, end),
+          ],
+  };
+};
+
 describe("Gantt rows", () => {
-  const dayStart = Date.parse("2026-11-22T17:00:00Z"); // Monday 00:00 WIB
-  const shifts: ScheduledShift[] = [
-    {
-      id: "s1",
-      agentId: "a1",
-      agentName: "Budi",
-      start: "2026-11-23T02:00:00Z",
-      end: "2026-11-23T11:00:00Z",
-      activities: [
-        { kind: "work", start: "2026-11-23T02:00:00Z", end: "2026-11-23T06:00:00Z" },
-        { kind: "lunch", start: "2026-11-23T06:00:00Z", end: "2026-11-23T07:00:00Z" },
-        { kind: "work", start: "2026-11-23T07:00:00Z", end: "2026-11-23T11:00:00Z" },
-      ],
-    },
-    { id: "s2", agentId: "a2", start: "2026-11-23T00:00:00Z", end: "2026-11-23T08:00:00Z", activities: [] },
-    { id: "s3", agentId: "a1", start: "2026-11-24T02:00:00Z", end: "2026-11-24T11:00:00Z", activities: [] },
+  const shifts = [
+    makeShift("s1", "a1", 1, 1440 + 540, 1440 + 1080, 1440 + 780),
+    makeShift("s2", "a2", 1, 1440 + 420, 1440 + 900),
+    makeShift("s3", "a1", 2, 2880 + 540, 2880 + 1080),
+    makeShift("s4", "a3", 3, 4320 + 540, 4320 + 1080),
   ];
 
-  it("places the day's shifts in minutes from local midnight, breaks as blocks", () => {
-    const rows = ganttRows(shifts, dayStart, new Map([["a2", "Dewi"]]));
-    expect(rows.map((row) => row.name)).toEqual(["Dewi", "Budi"]);
+  it("places the day's shifts in minutes from that day's start, breaks as blocks, everyone on a row", () => {
+    const rows = ganttRows(
+      shifts,
+      1,
+      new Map([
+        ["a1", "Budi"],
+        ["a2", "Dewi"],
+        ["a3", "Made"],
+      ]),
+    );
+    expect(rows.map((row) => row.name)).toEqual(["Dewi", "Budi", "Made"]);
     expect(rows[1]?.bars).toEqual([
       { shiftId: "s1", start: 540, end: 1080, blocks: [{ kind: "lunch", start: 780, end: 840 }] },
     ]);
+    expect(rows[2]?.bars).toEqual([]);
   });
 
   it("moves blocks with a moved bar and clips them on a resize", () => {
@@ -110,7 +141,9 @@ describe("Gantt rows", () => {
 
   it("shows whole hours around the shifts, at least 06:00–22:00", () => {
     expect(boardWindow([])).toEqual({ start: 360, end: 1320 });
-    const rows = ganttRows(shifts, dayStart, new Map());
-    expect(boardWindow(rows)).toEqual({ start: 360, end: 1320 });
+    expect(boardWindow(ganttRows([makeShift("late", "a", 0, 900, 1530)], 0, new Map()))).toEqual({
+      start: 360,
+      end: 1560,
+    });
   });
 });

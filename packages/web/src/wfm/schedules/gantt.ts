@@ -1,5 +1,5 @@
 import type { ActivityKind, ScheduledShift } from "../../api/wfm";
-import { DAY_MINUTES, MINUTE_MS } from "../time";
+import { DAY_MINUTES } from "../time";
 
 /** A span in minutes from the start of the shown day (may run past 1440 for a shift ending after midnight). */
 export interface Span {
@@ -57,12 +57,9 @@ export function dragSpan(span: Span, mode: DragMode, deltaMinutes: number, limit
   return { start: span.start, end: clamp(snap(span.end + delta, limits.step), Math.min(low, high), high) };
 }
 
-/** The instants to PATCH for a dragged span, from the instant the shown day starts. */
-export function spanToInstants(span: Span, dayStart: number): { start: string; end: string } {
-  return {
-    start: new Date(dayStart + span.start * MINUTE_MS).toISOString(),
-    end: new Date(dayStart + span.end * MINUTE_MS).toISOString(),
-  };
+/** The PATCH body for a dragged span on day `day`: minutes from the schedule's week start. */
+export function spanToWeek(span: Span, day: number): Span {
+  return { start: span.start + day * DAY_MINUTES, end: span.end + day * DAY_MINUTES };
 }
 
 export interface GanttBlock extends Span {
@@ -77,46 +74,38 @@ export interface GanttBar extends Span {
 export interface GanttRow {
   agentId: string;
   name: string;
-  teamId: string | null;
   bars: GanttBar[];
 }
 
-const minutesFrom = (dayStart: number, iso: string) => Math.round((Date.parse(iso) - dayStart) / MINUTE_MS);
-
 /**
- * One row per agent with the shifts that start on the shown day, in minutes from the day's start; breaks,
- * lunch and prayer are blocks inside the bar. Agents without a shift that day still get an empty row so the
- * board shows who is off. Rows sort by first start, then name.
+ * One row per agent with their shifts of the shown day (0 = the week-start date), in minutes from that day's
+ * start; breaks, lunch and prayer are blocks inside the bar. Agents off that day still get a row, so the board
+ * shows the whole team. Rows sort by first start, then name.
  */
 export function ganttRows(
   shifts: readonly ScheduledShift[],
-  dayStart: number,
+  day: number,
   names: ReadonlyMap<string, string>,
 ): GanttRow[] {
+  const offset = day * DAY_MINUTES;
   const rows = new Map<string, GanttRow>();
   for (const shift of shifts) {
     let row = rows.get(shift.agentId);
     if (!row) {
-      row = {
-        agentId: shift.agentId,
-        name: shift.agentName ?? names.get(shift.agentId) ?? shift.agentId.slice(0, 8),
-        teamId: shift.teamId ?? null,
-        bars: [],
-      };
+      row = { agentId: shift.agentId, name: names.get(shift.agentId) ?? shift.agentId.slice(0, 8), bars: [] };
       rows.set(shift.agentId, row);
     }
-    const start = minutesFrom(dayStart, shift.start);
-    if (start < 0 || start >= DAY_MINUTES) continue;
+    if (shift.day !== day) continue;
     row.bars.push({
       shiftId: shift.id,
-      start,
-      end: minutesFrom(dayStart, shift.end),
+      start: shift.start - offset,
+      end: shift.end - offset,
       blocks: shift.activities
         .filter((activity) => activity.kind !== "work")
         .map((activity) => ({
           kind: activity.kind,
-          start: minutesFrom(dayStart, activity.start),
-          end: minutesFrom(dayStart, activity.end),
+          start: activity.start - offset,
+          end: activity.end - offset,
         })),
     });
   }

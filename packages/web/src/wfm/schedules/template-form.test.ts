@@ -16,7 +16,7 @@ describe("shift template form", () => {
     const named = { ...NEW_TEMPLATE, name: "Early" };
     expect(templateProblem(named)).toBeNull();
     expect(templateProblem({ ...named, latestStartMinute: 300 })).toBe("wfm.templates.problems.startOrder");
-    expect(templateProblem({ ...named, days: [] })).toBe("wfm.templates.problems.days");
+    expect(templateProblem({ ...named, weekdays: [] })).toBe("wfm.templates.problems.days");
     expect(templateProblem({ ...named, lengthMinutes: 300 })).toBe("wfm.templates.problems.break");
   });
 

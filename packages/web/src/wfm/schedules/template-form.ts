@@ -9,7 +9,8 @@ export const NEW_TEMPLATE: TemplateDraft = {
   latestStartMinute: 10 * 60,
   startStepMinutes: 30,
   lengthMinutes: 9 * 60,
-  days: [0, 1, 2, 3, 4],
+  weekdays: [1, 2, 3, 4, 5],
+  cost: 9,
   breaks: [
     {
       kind: "break",
@@ -50,7 +51,8 @@ export function templateProblem(draft: TemplateDraft): string | null {
   if (draft.name.trim() === "") return "wfm.templates.problems.name";
   if (draft.latestStartMinute < draft.earliestStartMinute) return "wfm.templates.problems.startOrder";
   if (draft.lengthMinutes < 60 || draft.lengthMinutes > 16 * 60) return "wfm.templates.problems.length";
-  if (draft.days.length === 0) return "wfm.templates.problems.days";
+  if (draft.startStepMinutes < 5) return "wfm.templates.problems.step";
+  if (draft.weekdays.length === 0) return "wfm.templates.problems.days";
   const badBreak = (rule: ShiftBreakRule) =>
     rule.durationMinutes <= 0 ||
     rule.earliestOffsetMinutes + rule.durationMinutes > rule.latestEndOffsetMinutes ||

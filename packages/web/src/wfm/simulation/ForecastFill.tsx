@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/http";
-import type { Forecast, StaffingInterval } from "../../api/wfm";
+import type { Forecast, StaffingInterval, StaffingReply } from "../../api/wfm";
 import { useForecast, useForecasts, wfmKeys } from "../../api/wfm-queries";
 import { apiErrorText } from "../../i18n/api-error";
 import { useFormat } from "../../i18n/useFormat";
@@ -25,12 +25,13 @@ export function ForecastFill({
   const { t } = useTranslation();
   const format = useFormat();
   const client = useQueryClient();
-  const timeZone = format.timeZone ?? "UTC";
+  const tenantZone = format.timeZone ?? "UTC";
   const forecasts = useForecasts();
   const [forecastId, setForecastId] = useState<string | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const forecast = useForecast(forecastId);
+  const timeZone = forecast.data?.timeZone || tenantZone;
   const dates = forecast.data ? forecastDates(forecast.data.intervals, timeZone) : [];
 
   const fill = async (chosen: Forecast, day: string) => {
@@ -38,14 +39,11 @@ export function ForecastFill({
     const query = staffingQuery(DEFAULT_TARGETS);
     let staffing: StaffingInterval[] = [];
     try {
-      const reply = await client.fetchQuery({
+      staffing = await client.fetchQuery({
         queryKey: wfmKeys.staffing(chosen.id, query),
-        queryFn: () =>
-          api<{ items: StaffingInterval[] } | StaffingInterval[]>(
-            `/wfm/forecasts/${chosen.id}/staffing${query}`,
-          ),
+        queryFn: async () =>
+          (await api<StaffingReply>(`/wfm/forecasts/${chosen.id}/staffing${query}`)).intervals,
       });
-      staffing = Array.isArray(reply) ? reply : reply.items;
     } catch (failure) {
       setError(failure);
     }
@@ -55,7 +53,7 @@ export function ForecastFill({
       arrivalsText: picked.arrivals.join(" "),
       agentsText: picked.agents ? picked.agents.join(" ") : null,
       startClock: clockLabel(picked.startMinute),
-      intervalMinutes: chosen.intervalMinutes,
+      intervalMinutes: chosen.interval,
     });
   };
 

@@ -83,16 +83,16 @@ describe("simulation form", () => {
 
 describe("simulating a forecast's day", () => {
   const intervals = [
-    { start: "2026-11-23T16:30:00Z", volume: 3 },
-    { start: "2026-11-24T01:00:00Z", volume: 12.34 },
-    { start: "2026-11-24T01:30:00Z", volume: 20 },
-    { start: "2026-11-24T17:00:00Z", volume: 5 },
+    { intervalStart: "2026-11-23T16:30:00Z", adjustedVolume: 3 },
+    { intervalStart: "2026-11-24T01:00:00Z", adjustedVolume: 12.34 },
+    { intervalStart: "2026-11-24T01:30:00Z", adjustedVolume: 20 },
+    { intervalStart: "2026-11-24T17:00:00Z", adjustedVolume: 5 },
   ];
 
   it("takes the volumes of the chosen local day, its start clock and staffing", () => {
     const staffing = [
-      { start: "2026-11-24T01:00:00Z", agents: 4 },
-      { start: "2026-11-24T01:30:00Z", agents: 6 },
+      { intervalStart: "2026-11-24T01:00:00Z", agents: 4 },
+      { intervalStart: "2026-11-24T01:30:00Z", agents: 6 },
     ];
     expect(forecastDay(intervals, staffing, "2026-11-24", "Asia/Jakarta")).toEqual({
       arrivals: [12.3, 20],

@@ -100,27 +100,29 @@ export function draftToBodies(draft: SimulationDraft): DraftResult {
  * a tenth), the day's first interval as the start clock, and the required agents when staffing is known.
  */
 export function forecastDay(
-  intervals: readonly { start: string; volume: number }[],
-  staffing: readonly { start: string; agents: number }[],
+  intervals: readonly { intervalStart: string; adjustedVolume: number }[],
+  staffing: readonly { intervalStart: string; agents: number }[],
   date: string,
   timeZone: string,
 ): { arrivals: number[]; agents: number[] | null; startMinute: number } | null {
   const dayStart = zonedMidnight(date, timeZone);
   const dayEnd = dayStart + DAY_MINUTES * MINUTE_MS;
   const inDay = (iso: string) => Date.parse(iso) >= dayStart && Date.parse(iso) < dayEnd;
-  const day = intervals.filter((i) => inDay(i.start));
+  const day = intervals.filter((i) => inDay(i.intervalStart));
   const first = day[0];
   if (!first) return null;
-  const required = new Map(staffing.filter((s) => inDay(s.start)).map((s) => [s.start, s.agents]));
-  const agents = day.map((i) => required.get(i.start));
+  const required = new Map(
+    staffing.filter((s) => inDay(s.intervalStart)).map((s) => [s.intervalStart, s.agents]),
+  );
+  const agents = day.map((i) => required.get(i.intervalStart));
   return {
-    arrivals: day.map((i) => Math.round(i.volume * 10) / 10),
+    arrivals: day.map((i) => Math.round(i.adjustedVolume * 10) / 10),
     agents: agents.every((a) => a !== undefined) ? (agents as number[]) : null,
-    startMinute: Math.round((Date.parse(first.start) - dayStart) / MINUTE_MS),
+    startMinute: Math.round((Date.parse(first.intervalStart) - dayStart) / MINUTE_MS),
   };
 }
 
 /** The local dates a forecast covers, for the day picker. */
-export function forecastDates(intervals: readonly { start: string }[], timeZone: string): string[] {
-  return [...new Set(intervals.map((i) => zonedDate(Date.parse(i.start), timeZone)))];
+export function forecastDates(intervals: readonly { intervalStart: string }[], timeZone: string): string[] {
+  return [...new Set(intervals.map((i) => zonedDate(Date.parse(i.intervalStart), timeZone)))];
 }
