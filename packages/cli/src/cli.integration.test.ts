@@ -111,6 +111,26 @@ describe("the sentra command", () => {
     expect(out.stderr).toContain("importing users");
   });
 
+  it("imports WFM history with a per-line report and backtests a history file", async () => {
+    const file = path.join(dataDir, "history.csv");
+    await writeFile(
+      file,
+      [
+        "interval_start,queue,channel,arrivals,handled,abandoned,aht_seconds",
+        "2026-03-02T08:00:00,Kartu Kredit,voice,12,11,1,190",
+        "2026-03-02T08:15:00,Kartu Kredit,voice,many,11,1,190",
+        "2026-03-02T08:30:00,Kartu Kredit,voice,9,9,0,",
+      ].join("\n"),
+    );
+    const out = await sentra("wfm", "import", file, "--tenant", "bank-sulawesi");
+    expect(out.code).toBe(2);
+    expect(out.stdout).toContain("Imported 3 row(s) as intervals: 2 interval(s) stored; 1 row(s) rejected.");
+    expect(out.stdout).toMatch(/line 3: arrivals/);
+    expect(out.stderr).toContain("importing history");
+    const backtest = await sentra("wfm", "backtest", file, "--interval", "60", "--json");
+    expect(JSON.parse(backtest.stdout)).toMatchObject({ rows: 3, problems: 1, days: 1 });
+  });
+
   it("explains a configuration error and exits with EX_CONFIG", async () => {
     const { code, stderr } = await run(process.execPath, [cli, "migrate"], {
       env: { PATH: process.env.PATH ?? "", SENTRA_DATABASE_URL: "mysql://nope" },

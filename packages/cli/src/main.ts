@@ -6,6 +6,7 @@ import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerStartCommand } from "./commands/start-command.js";
 import { registerTenantCommands } from "./commands/tenant-commands.js";
 import { registerUserCommands } from "./commands/user-commands.js";
+import { registerWfmCommands } from "./commands/wfm-commands.js";
 
 const program = new Command()
   .name("sentra")
@@ -18,6 +19,7 @@ registerMigrateCommand(program);
 registerTenantCommands(program);
 registerUserCommands(program);
 registerImportCommand(program);
+registerWfmCommands(program);
 
 try {
   await program.parseAsync(process.argv);

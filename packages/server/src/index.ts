@@ -5,3 +5,4 @@ export { LOCALES, newUserBody } from "./people/user-views.js";
 export { type OpenedServices, openServices, type RunningPlatform, startPlatform } from "./platform.js";
 export type { SeededLogin } from "./seed/demo-seed.js";
 export type { Services } from "./services.js";
+export { type BacktestReportLine, backtestHistoryFile } from "./wfm/backtest-report.js";

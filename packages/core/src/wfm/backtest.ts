@@ -56,7 +56,9 @@ export function backtest(
         unit.days.map((d) => d.date),
         slots,
       );
-      unit.days.forEach((day, k) => accumulator.add(forecasts[k]!, day.volumes));
+      unit.days.forEach((day, k) => {
+        accumulator.add(forecasts[k]!, day.volumes);
+      });
     }
     return { method, ...accumulator.figures() };
   });

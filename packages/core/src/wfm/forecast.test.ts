@@ -41,9 +41,9 @@ describe("volume methods", () => {
     );
     // The pooled profile shrinks a weekday's own level towards its group while few weeks are known (bias < 10 %).
     const tolerance = method === "weekday_profile" ? 0.1 : 0.06;
-    next.forEach((day, k) =>
-      expect(wape(forecast[k]!, day.volumes), `${method} ${day.date}`).toBeLessThan(tolerance),
-    );
+    next.forEach((day, k) => {
+      expect(wape(forecast[k]!, day.volumes), `${method} ${day.date}`).toBeLessThan(tolerance);
+    });
   });
 
   it("seasonal naive repeats the same weekday of the last week known", () => {

@@ -70,7 +70,9 @@ function continuousSeries(history: readonly DayActuals[], slots: number): (numbe
   const series = new Array<number | null>(days * slots).fill(null);
   for (const day of history) {
     const offset = daysBetween(first, day.date) * slots;
-    day.volumes.forEach((v, s) => (series[offset + s] = v));
+    day.volumes.forEach((v, s) => {
+      series[offset + s] = v;
+    });
   }
   return series;
 }

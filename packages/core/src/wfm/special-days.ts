@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { daysBetween, type IsoDate } from "./calendar-dates.js";
+import { daysBetween } from "./calendar-dates.js";
 import { type DayActuals, sum, zeros } from "./interval-history.js";
 import { type VolumeForecaster, weekdayAverage } from "./volume-methods.js";
 
@@ -49,7 +49,9 @@ export function forecastSpecialDay(
     const total = sum(actual.volumes);
     if (expected <= 0 || total <= 0) continue;
     ratios.push(total / expected);
-    actual.volumes.forEach((v, s) => (shape[s]! += v / total));
+    actual.volumes.forEach((v, s) => {
+      shape[s]! += v / total;
+    });
   }
   if (ratios.length === 0) return { volumes: normalForecast.map((v) => v * target.factor), basis: "factor" };
   const ratio = sum(ratios) / ratios.length;

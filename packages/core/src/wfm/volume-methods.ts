@@ -24,7 +24,10 @@ export function weekdayAverage(k: number): VolumeForecaster {
     dates.map((date) => {
       const days = sameWeekday(history, date, k);
       const mean = zeros(slots);
-      for (const day of days) day.volumes.forEach((v, s) => (mean[s]! += v / days.length));
+      for (const day of days)
+        day.volumes.forEach((v, s) => {
+          mean[s]! += v / days.length;
+        });
       return mean;
     });
 }
@@ -70,7 +73,9 @@ export const weekdayProfile: VolumeForecaster = (history, dates, slots) => {
       const shape = shapeOf(other);
       if (cosine(shape, own) < SIMILAR_SHAPE) continue;
       similar.add(other);
-      shape.forEach((share, s) => (pooled[s]! += share));
+      shape.forEach((share, s) => {
+        pooled[s]! += share;
+      });
     }
     const total = dayTotal(history, weekday, similar);
     const masked = pooled.map((share, s) => (own[s] === 0 ? 0 : share));
@@ -125,7 +130,9 @@ function weightedShape(days: readonly DayActuals[], slots: number): number[] {
     if (dayTotal <= 0) return;
     const weight = RECENCY_DECAY ** age;
     weights += weight;
-    day.volumes.forEach((v, s) => (shape[s]! += (weight * v) / dayTotal));
+    day.volumes.forEach((v, s) => {
+      shape[s]! += (weight * v) / dayTotal;
+    });
   });
   return weights > 0 ? shape.map((x) => x / weights) : shape;
 }

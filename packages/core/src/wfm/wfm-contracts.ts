@@ -126,11 +126,22 @@ export const staffingQuery = z.object({
   patienceSeconds: z.coerce.number().gt(0).max(86_400).optional(),
   /** Chats held at once per agent (chat forecasts); divides AHT. */
   concurrency: z.coerce.number().min(1).max(20).default(1),
+  /**
+   * Response-time target in seconds for deferrable work (email): switches to the deferred method, which spreads
+   * each interval's work over this window instead of queueing it (see requiredDeferredAgents).
+   */
+  responseSeconds: z.coerce
+    .number()
+    .gt(0)
+    .max(30 * 86_400)
+    .optional(),
 });
 
 export const staffingView = z.object({
   forecastId: z.string(),
-  model: z.enum(["erlang_c", "erlang_a"]),
+  model: z.enum(["erlang_c", "erlang_a", "deferred"]),
+  /** Deferred model only: handle seconds spread past the horizon's end. */
+  carriedOverSeconds: z.number().optional(),
   intervals: z.array(
     z.object({
       intervalStart: z.string(),

@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
 import {
+  addDays,
   backtest,
   type DayActuals,
+  daysBetween,
   daysFromRows,
   FORECAST_METHODS,
   type IntervalMinutes,
@@ -18,6 +20,11 @@ export interface BacktestReportLine {
   readonly best: string;
   /** WAPE of the chosen method ÷ WAPE of "average of the last 4 same weekdays" − 1 (negative = better). */
   readonly bestVersusWeekdayAverage: number | null;
+  /**
+   * Out-of-sample check of the automatic choice: the method is chosen on the held-out weeks before the last one
+   * only, then scored on the last week against the weekday average. Null with fewer than two held-out weeks.
+   */
+  readonly lastWeek: { chosen: string; wape: number | null; weekdayAverageWape: number | null } | null;
 }
 
 /**
@@ -43,6 +50,7 @@ export async function backtestHistoryFile(
     const best = wapeOf(result.best);
     const baseline = wapeOf("weekday_average");
     return {
+      lastWeek: lastWeekCheck(days, intervalMinutes, options.weeks),
       intervalMinutes,
       heldOutWeeks: options.weeks,
       heldOutDays: result.heldOutDays.length,
@@ -53,6 +61,22 @@ export async function backtestHistoryFile(
   });
   const dates = new Set(file.intervals.map((i) => i.date));
   return { rows: file.rows, problems: file.problems.length, days: dates.size, lines };
+}
+
+function lastWeekCheck(days: DayActuals[], intervalMinutes: IntervalMinutes, weeks: number) {
+  const last = days[days.length - 1];
+  if (weeks < 2 || !last) return null;
+  const slots = slotsPerDay(intervalMinutes);
+  const lastWeekStart = addDays(last.date, -6);
+  const earlier = days.filter((day) => daysBetween(day.date, lastWeekStart) > 0);
+  const chosen = backtest(earlier, [], slots, { holdout: "week", count: weeks - 1 }).best;
+  const scored = backtest(days, [], slots, {
+    holdout: "week",
+    count: 1,
+    methods: [chosen, "weekday_average"],
+  });
+  const wapeOf = (method: string) => scored.scores.find((s) => s.method === method)?.wape ?? null;
+  return { chosen, wape: wapeOf(chosen), weekdayAverageWape: wapeOf("weekday_average") };
 }
 
 /** Imported intervals (any length dividing `intervalMinutes`) folded into days of `intervalMinutes` slots. */

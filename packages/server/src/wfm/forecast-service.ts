@@ -11,22 +11,21 @@ import {
   forecastDays,
   type IntervalMinutes,
   notFound,
-  requiredAgents,
   slotsPerDay,
-  type staffingQuery,
 } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { Database } from "../db/schema.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
+import { summaryOf } from "./forecast-views.js";
 import { aggregateHistory, slotRowsOf } from "./history-store.js";
 import type { SpecialDayService } from "./special-day-service.js";
+import { type StaffingQuery, staffingFor } from "./staffing-plan.js";
 import type { WfmHistoryService } from "./wfm-history-service.js";
 import { zonedInstant } from "./zoned-time.js";
 
 type ForecastBody = z.infer<typeof forecastBody>;
-type StaffingQuery = z.infer<typeof staffingQuery>;
 const BATCH = 500;
 
 /** Stored forecasts: create (backtest + forecast), read with actuals, adjust, and turn into staffing. */
@@ -253,38 +252,18 @@ export class ForecastService {
   /** Required agents per interval for the adjusted forecast (Erlang C, or Erlang A when patience is given). */
   async staffing(actor: Actor, id: string, query: StaffingQuery) {
     const forecast = await this.row(actor.tenantId, id);
-    const intervalSeconds = forecast.interval_minutes * 60;
-    const target = {
-      serviceLevel: query.slTarget,
-      targetSeconds: query.slSeconds,
-      shrinkage: query.shrinkage,
-      ...(query.maxAsaSeconds !== undefined ? { maxAsaSeconds: query.maxAsaSeconds } : {}),
-      ...(query.maxOccupancy !== undefined ? { maxOccupancy: query.maxOccupancy } : {}),
-      ...(query.patienceSeconds !== undefined ? { patienceSeconds: query.patienceSeconds } : {}),
-    };
-    const intervals = (await this.intervals(actor.tenantId, id)).map((i) => {
-      const volume = i.adjusted_volume;
-      const aht = i.adjusted_aht_seconds;
-      const answer =
-        volume > 0 && aht !== null && aht > 0
-          ? requiredAgents({ contacts: volume, intervalSeconds, ahtSeconds: aht / query.concurrency }, target)
-          : undefined;
-      return {
-        intervalStart: i.interval_start.toISOString(),
-        volume,
-        ahtSeconds: aht,
-        agents: answer?.agents ?? 0,
-        scheduled: answer?.scheduled ?? 0,
-        serviceLevel: answer?.performance.serviceLevel ?? 1,
-        asaSeconds: answer ? finiteOrNull(answer.performance.asaSeconds) : 0,
-        occupancy: answer?.performance.occupancy ?? 0,
-        probabilityOfAbandoning: answer?.performance.probabilityOfAbandoning ?? 0,
-      };
-    });
+    const intervals = await this.intervals(actor.tenantId, id);
     return {
       forecastId: id,
-      model: query.patienceSeconds === undefined ? ("erlang_c" as const) : ("erlang_a" as const),
-      intervals,
+      ...staffingFor(
+        intervals.map((i) => ({
+          intervalStart: i.interval_start,
+          volume: i.adjusted_volume,
+          ahtSeconds: i.adjusted_aht_seconds,
+        })),
+        forecast.interval_minutes * 60,
+        query,
+      ),
     };
   }
 
@@ -316,36 +295,3 @@ export class ForecastService {
     }));
   }
 }
-
-type ForecastRow = {
-  id: string;
-  queue_name: string | null;
-  channel: string | null;
-  interval_minutes: number;
-  horizon_start: string;
-  horizon_days: number;
-  time_zone: string;
-  requested_method: string;
-  method: string;
-  backtest: unknown;
-  created_at: Date;
-};
-
-function summaryOf(row: ForecastRow) {
-  const stored = row.backtest as { scores: unknown[]; heldOutDays: string[] };
-  return {
-    id: row.id,
-    queue: row.queue_name,
-    channel: row.channel,
-    interval: row.interval_minutes,
-    horizonStart: row.horizon_start,
-    horizonDays: row.horizon_days,
-    timeZone: row.time_zone,
-    requestedMethod: row.requested_method,
-    method: row.method as ForecastMethod,
-    backtest: { scores: stored.scores as never, heldOutDays: stored.heldOutDays },
-    createdAt: new Date(row.created_at).toISOString(),
-  };
-}
-
-const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -82,6 +82,7 @@ export async function readHistoryFile(
   options: HistoryFileOptions,
 ): Promise<HistoryFileResult> {
   let header: string[] = [];
+  const problems: RowProblem[] = [];
   const parser = parse({
     delimiter: [",", "\t"],
     columns: (names: string[]) => {
@@ -93,10 +94,16 @@ export async function readHistoryFile(
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    // A row that is not even valid CSV (say, an unclosed quote) is reported and skipped like any bad row.
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error)
+        problems.push({ line: Number(error.lines ?? 0), message: `not valid CSV: ${error.message}` });
+      return undefined;
+    },
   });
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
-  const problems: RowProblem[] = [];
   const bank = new BankAggregator(options.intervalMinutes);
   const intervals: ImportedInterval[] = [];
   let format: HistoryFileResult["format"] | undefined;

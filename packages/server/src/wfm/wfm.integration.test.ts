@@ -213,6 +213,15 @@ describeEachStore("workforce management through the API", (target) => {
     const a = await admin.get<Staffing>(`/api/v1/wfm/forecasts/${forecast.id}/staffing?patienceSeconds=120`);
     expect(a.body.model).toBe("erlang_a");
     expect((await admin.get(`/api/v1/wfm/forecasts/${forecast.id}/staffing?slTarget=2`)).status).toBe(400);
+    const email = await admin.get<Staffing & { carriedOverSeconds: number }>(
+      `/api/v1/wfm/forecasts/${forecast.id}/staffing?responseSeconds=14400&maxOccupancy=0.8`,
+    );
+    expect(email.body.model).toBe("deferred");
+    // The last contacts arrive before 17:00; four hours later is still inside the horizon.
+    expect(email.body.carriedOverSeconds).toBe(0);
+    const busiest = Math.max(...email.body.intervals.map((i) => i.agents));
+    expect(busiest).toBeGreaterThan(0);
+    expect(busiest).toBeLessThan(Math.max(...c.body.intervals.map((i) => i.agents)));
   });
 
   it("rebuilds history from the routing event log", async () => {
