@@ -6,3 +6,4 @@ export { type OpenedServices, openServices, type RunningPlatform, startPlatform 
 export type { SeededLogin } from "./seed/demo-seed.js";
 export type { Services } from "./services.js";
 export { type BacktestReportLine, backtestHistoryFile } from "./wfm/backtest-report.js";
+export { type MilpSolution, scheduleWeek, solveLp, type WeekScheduleOptions } from "./wfm/milp-solver.js";

@@ -1,4 +1,5 @@
 import {
+  agentColumnCount,
   buildAgentScheduleModel,
   decodeAgentSchedule,
   finishSchedule,
@@ -135,14 +136,15 @@ export async function scheduleWeek(
       seconds: seconds(),
     });
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
+  const columns = agentColumnCount(problem);
+  if (columns > maxColumns) {
+    return heuristic(`${columns} assignment columns exceed the MILP limit of ${maxColumns}.`);
+  }
   let model: MilpModel;
   try {
     model = buildAgentScheduleModel(problem);
   } catch (error) {
     return heuristic(`The model could not be built: ${(error as Error).message}`);
-  }
-  if (model.columns > maxColumns) {
-    return heuristic(`${model.columns} assignment columns exceed the MILP limit of ${maxColumns}.`);
   }
   if (model.columns === 0) return heuristic("No agent can work any candidate shift.");
   let solution: MilpSolution;
@@ -153,10 +155,19 @@ export async function scheduleWeek(
   }
   if (!solution.feasible)
     return heuristic(`The MILP solver ended with status ${solution.status} and no solution.`);
-  return finishSchedule(problem, decodeAgentSchedule(problem, model, solution.values), {
+  const milp = finishSchedule(problem, decodeAgentSchedule(problem, model, solution.values), {
     solver: "milp",
     status: solution.status,
     gap: solution.gap,
     seconds: seconds(),
   });
+  if (solution.status === "optimal") return milp;
+  // Stopped at a limit: the incumbent may be poor on big instances, and the greedy plan costs little to compute.
+  const greedy = heuristic(
+    `The MILP stopped (${solution.status}, gap ${formatGap(solution.gap)}) with a costlier schedule than the heuristic.`,
+  );
+  return greedy.cost < milp.cost ? greedy : milp;
 }
+
+const formatGap = (gap: number | null): string =>
+  gap === null ? "unknown" : `${Math.round(gap * 1000) / 10}%`;

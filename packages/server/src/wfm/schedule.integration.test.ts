@@ -46,7 +46,6 @@ describeEachStore("workforce schedules through the API", (target) => {
   let agent: ApiClient;
   const agentIds: string[] = [];
   let teamId: string;
-  let dayTemplateId: string;
   let schedule: Schedule;
 
   beforeAll(async () => {
@@ -100,7 +99,6 @@ describeEachStore("workforce schedules through the API", (target) => {
     });
     expect(day.status).toBe(201);
     expect(day.body.weekdays).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    dayTemplateId = day.body.id;
     const duplicate = await admin.post<ErrorBody>("/api/v1/wfm/shift-templates", {
       name: "Day",
       earliestStartMinute: 0,
@@ -175,7 +173,12 @@ describeEachStore("workforce schedules through the API", (target) => {
     expect(generated.status).toBe(201);
     schedule = generated.body;
     expect(schedule.status).toBe("draft");
-    expect(schedule.solver.solver).toBe("milp");
+    // A small week: the MILP proves optimality, or, stopped at its limit, the cheaper of its plan and the greedy one.
+    expect(
+      schedule.solver.status === "optimal" ||
+        schedule.solver.status === "heuristic" ||
+        schedule.solver.gap !== null,
+    ).toBe(true);
     expect(schedule.coverage).toHaveLength(168);
     expect(schedule.shifts.length).toBeGreaterThan(5);
     const ayu = schedule.shifts.filter((s) => s.agentId === agentIds[0]);
@@ -327,7 +330,14 @@ describeEachStore("workforce schedules through the API", (target) => {
   });
 
   it("raises one out-of-adherence alert to supervisors after the grace period", async () => {
-    const shift = schedule.shifts.find((s) => s.day === 1)!;
+    // An agent with no state in the routing log (the adherence test above gave one agent a status).
+    const logged = new Set(
+      (await platform.services.db.selectFrom("routing_events").select("agent_id").execute()).map(
+        (r) => r.agent_id,
+      ),
+    );
+    const current = (await admin.get<Schedule>(`/api/v1/wfm/schedules/${schedule.id}`)).body;
+    const shift = current.shifts.find((s) => s.day === 1 && !logged.has(s.agentId))!;
     const start = WEEK_START_MS + shift.start * 60_000;
     const clock = new ManualClock(start + 60_000);
     const monitor = new AdherenceMonitor(

@@ -1,7 +1,13 @@
 import type { ShiftChoice } from "./break-placement.js";
 import { canAddShift, type ShiftSpan } from "./contract-rules.js";
-import { horizonMinutes, MINUTES_PER_DAY, overlaps, type SchedulingProblem } from "./schedule-model.js";
-import { agentMayWork, hasSkills, type ShiftCandidate, shiftCandidates } from "./shift-candidates.js";
+import { horizonMinutes, MINUTES_PER_DAY, type SchedulingProblem } from "./schedule-model.js";
+import {
+  agentMayWork,
+  expectedPresence,
+  hasSkills,
+  type ShiftCandidate,
+  shiftCandidates,
+} from "./shift-candidates.js";
 
 interface Share {
   readonly interval: number;
@@ -22,7 +28,15 @@ export function scheduleGreedily(problem: SchedulingProblem): ShiftChoice[] {
   const minutes = new Map<string, number>(agents.map((agent) => [agent.id, 0]));
   const live = new Set<ShiftCandidate>(shiftCandidates(problem));
   const shares = new Map<ShiftCandidate, Share[]>();
-  for (const c of live) shares.set(c, sharesOf(c, problem.intervalMinutes, deficit.length));
+  for (const c of live) {
+    shares.set(
+      c,
+      expectedPresence(c, problem.intervalMinutes, deficit.length).map(([interval, share]) => ({
+        interval,
+        share,
+      })),
+    );
+  }
   const choices: ShiftChoice[] = [];
 
   for (;;) {
@@ -56,15 +70,4 @@ export function scheduleGreedily(problem: SchedulingProblem): ShiftChoice[] {
     choices.push({ agent: taker, template: best.template, ...span });
   }
   return choices.sort((a, b) => a.start - b.start);
-}
-
-function sharesOf(c: ShiftCandidate, intervalMinutes: number, intervals: number): Share[] {
-  const result: Share[] = [];
-  const first = Math.floor(c.start / intervalMinutes);
-  const last = Math.min(intervals - 1, Math.ceil(c.end / intervalMinutes) - 1);
-  for (let i = first; i <= last; i++) {
-    const share = overlaps(c.start, c.end, i * intervalMinutes, (i + 1) * intervalMinutes) / intervalMinutes;
-    if (share > 0) result.push({ interval: i, share });
-  }
-  return result;
 }

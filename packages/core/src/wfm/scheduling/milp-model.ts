@@ -1,6 +1,12 @@
 import type { ShiftChoice } from "./break-placement.js";
-import { horizonMinutes, MINUTES_PER_DAY, overlaps, type SchedulingProblem } from "./schedule-model.js";
-import { agentMayWork, hasSkills, type ShiftCandidate, shiftCandidates } from "./shift-candidates.js";
+import { horizonMinutes, MINUTES_PER_DAY, type SchedulingProblem } from "./schedule-model.js";
+import {
+  agentMayWork,
+  expectedPresence,
+  hasSkills,
+  type ShiftCandidate,
+  shiftCandidates,
+} from "./shift-candidates.js";
 
 /** A mixed-integer model as CPLEX LP text (what HiGHS reads) plus what each column means, for decoding. */
 export interface MilpModel {
@@ -65,23 +71,6 @@ function chunks(items: readonly string[], size = 10): string[] {
   return lines;
 }
 
-/** Share of each interval a span covers, as [interval, fraction] pairs. */
-function intervalShares(
-  start: number,
-  end: number,
-  intervalMinutes: number,
-  intervals: number,
-): [number, number][] {
-  const shares: [number, number][] = [];
-  const first = Math.floor(start / intervalMinutes);
-  const last = Math.min(intervals - 1, Math.ceil(end / intervalMinutes) - 1);
-  for (let i = first; i <= last; i++) {
-    const share = overlaps(start, end, i * intervalMinutes, (i + 1) * intervalMinutes) / intervalMinutes;
-    if (share > 0) shares.push([i, share]);
-  }
-  return shares;
-}
-
 function coverageRows(
   w: LpWriter,
   cover: Map<number, Term[]>,
@@ -119,12 +108,7 @@ export function buildShiftCountModel(
     assignments.set(name, { agentIndex: -1, candidate: c });
     objective.push([c.template.cost, name]);
     w.integer(name);
-    for (const [i, share] of intervalShares(
-      c.start,
-      c.end,
-      problem.intervalMinutes,
-      problem.requirement.length,
-    )) {
+    for (const [i, share] of expectedPresence(c, problem.intervalMinutes, problem.requirement.length)) {
       const terms = cover.get(i) ?? [];
       terms.push([share, name]);
       cover.set(i, terms);
@@ -149,7 +133,7 @@ export function buildAgentScheduleModel(problem: SchedulingProblem): MilpModel {
   const objective: Term[] = [];
   const assignments = new Map<string, { agentIndex: number; candidate: ShiftCandidate }>();
   const shares = candidates.map((c) =>
-    intervalShares(c.start, c.end, problem.intervalMinutes, problem.requirement.length),
+    expectedPresence(c, problem.intervalMinutes, problem.requirement.length),
   );
   problem.agents.forEach((agent, a) => {
     if (!hasSkills(agent, problem.requiredSkills)) return;
@@ -206,6 +190,17 @@ export function buildAgentScheduleModel(problem: SchedulingProblem): MilpModel {
   coverageRows(w, cover, problem.requirement, problem.underStaffPenalty, objective);
   w.objective(objective);
   return { lp: w.text(), columns: assignments.size, rows: w.rowCount, assignments };
+}
+
+/** How many assignment columns the agent model would have, without writing it (for the size check). */
+export function agentColumnCount(problem: SchedulingProblem): number {
+  const candidates = shiftCandidates(problem);
+  let columns = 0;
+  for (const agent of problem.agents) {
+    if (!hasSkills(agent, problem.requiredSkills)) continue;
+    for (const c of candidates) if (agentMayWork(problem, agent, c)) columns++;
+  }
+  return columns;
 }
 
 /** Reads the solver's column values back into chosen shifts (values above 0.5 count as chosen). */

@@ -91,3 +91,33 @@ export function agentMayWork(problem: SchedulingProblem, agent: SchedulingAgent,
 export function hasSkills(agent: SchedulingAgent, required: readonly string[] | undefined): boolean {
   return (required ?? []).every((skill) => agent.skills.includes(skill));
 }
+
+/**
+ * The expected share of each interval the candidate's agent is at work: the whole span, less each break
+ * spread evenly over its window (duration ÷ window length), since breaks are placed only after shifts are
+ * chosen. Both schedulers plan with these shares, so a plan with no slack does not lose its coverage to breaks.
+ */
+export function expectedPresence(
+  c: ShiftCandidate,
+  intervalMinutes: number,
+  intervals: number,
+): [interval: number, share: number][] {
+  const shares: [number, number][] = [];
+  const first = Math.floor(c.start / intervalMinutes);
+  const last = Math.min(intervals - 1, Math.ceil(c.end / intervalMinutes) - 1);
+  for (let i = first; i <= last; i++) {
+    const from = i * intervalMinutes;
+    const to = from + intervalMinutes;
+    let present = overlaps(c.start, c.end, from, to);
+    for (const rule of c.template.breaks) {
+      const windowStart = c.start + rule.earliestOffsetMinutes;
+      const windowEnd = Math.min(c.end, c.start + rule.latestEndOffsetMinutes);
+      if (windowEnd <= windowStart) continue;
+      present -=
+        (overlaps(windowStart, windowEnd, from, to) * rule.durationMinutes) / (windowEnd - windowStart);
+    }
+    const share = Math.round((present / intervalMinutes) * 10_000) / 10_000;
+    if (share > 0) shares.push([i, share]);
+  }
+  return shares;
+}
