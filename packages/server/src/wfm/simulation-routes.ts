@@ -1,4 +1,9 @@
-import { type Estimate, type SimulatedFigures, type SimulationResult, simulationInput } from "@sentra/core";
+import {
+  type ReplicationEstimate,
+  type SimulatedFigures,
+  type SimulationResult,
+  simulationInput,
+} from "@sentra/core";
 import { z } from "zod";
 import { type Api, commonErrors, errorReply } from "../http/api.js";
 import type { Services } from "../services.js";
@@ -43,7 +48,7 @@ export const simulationComparisonView = z.object({
 });
 
 const finite = (n: number) => (Number.isFinite(n) ? n : null);
-const estimateJson = (e: Estimate) => ({ ...e, mean: finite(e.mean) });
+const estimateJson = (e: ReplicationEstimate) => ({ ...e, mean: finite(e.mean) });
 function figuresJson(f: SimulatedFigures) {
   return Object.fromEntries(figureKeys.map((k) => [k, estimateJson(f[k])])) as Record<
     (typeof figureKeys)[number],

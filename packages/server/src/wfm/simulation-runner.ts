@@ -14,11 +14,12 @@ import {
 import type { Logger } from "pino";
 
 /**
- * Bounds that keep one request from taking the server over. A replication runs synchronously (at most
- * `maxContactsPerReplication` contacts: about 0.1 s of CPU at the measured ~0.5 M events/s), and the runner
- * yields to the event loop between replications, so other requests are served while a long run goes on;
- * `budgetMs` of wall time stops a run that would still take too long, and `maxConcurrent` caps the CPU
- * spent on simulations at once (the rest get 429).
+ * Bounds that keep one request from taking the server over. A replication runs synchronously: at most
+ * `maxContactsPerReplication` contacts, about three events each at the measured 0.3–0.5 M events/s, so at
+ * most about 0.2 s of CPU. The runner yields to the event loop between replications, so other requests are
+ * served while a long run goes on; `budgetMs` of wall time stops a run that would still take too long, and
+ * `maxConcurrent` caps the CPU spent on simulations at once (the rest get 429). A worker thread would free
+ * the loop entirely; at these bounds the yield is enough and keeps the core callable in-process.
  */
 export interface SimulationLimits {
   readonly maxReplications: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimate } from "./confidence.js";
+import { replicationEstimate } from "./confidence.js";
 import { simulateReplication } from "./day-simulator.js";
 import { parseSimulationInput } from "./run-simulation.js";
 import { planSimulation } from "./simulation-plan.js";
@@ -62,8 +62,8 @@ describe("blended chat validation", () => {
     }
     const wait = erlangC(21, 18);
     const referenceServiceLevel = 1 - wait * Math.exp((-(21 - 18) * 60) / 360);
-    const sl = estimate(serviceLevel);
-    const occ = estimate(occupancy);
+    const sl = replicationEstimate(serviceLevel);
+    const occ = replicationEstimate(occupancy);
     expect(referenceServiceLevel).toBeGreaterThanOrEqual(sl.low!);
     expect(referenceServiceLevel).toBeLessThanOrEqual(sl.high!);
     expect(18 / 21).toBeGreaterThanOrEqual(occ.low!);

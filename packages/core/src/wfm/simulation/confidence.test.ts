@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimate, normalQuantile, studentQuantile } from "./confidence.js";
+import { normalQuantile, replicationEstimate, studentQuantile } from "./confidence.js";
 import { Random } from "./random.js";
 
 describe("confidence intervals", () => {
@@ -24,11 +24,11 @@ describe("confidence intervals", () => {
   });
 
   it("gives mean ± t·s/√n and skips values that could not be computed", () => {
-    const e = estimate([1, 2, 3, 4, Number.NaN]);
+    const e = replicationEstimate([1, 2, 3, 4, Number.NaN]);
     expect(e.mean).toBe(2.5);
     expect(e.samples).toBe(4);
     expect(e.halfWidth).toBeCloseTo(3.182 * Math.sqrt(5 / 3 / 4), 2);
-    expect(estimate([7]).halfWidth).toBeNull();
+    expect(replicationEstimate([7]).halfWidth).toBeNull();
   });
 });
 

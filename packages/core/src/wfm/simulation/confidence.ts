@@ -2,7 +2,7 @@
  * Replication statistics: the mean of independent replications and its Student-t confidence interval
  * (mean ± t(1−α/2, n−1)·s/√n).
  */
-export interface Estimate {
+export interface ReplicationEstimate {
   readonly mean: number;
   /** Half-width of the confidence interval; null with fewer than two finite samples. */
   readonly halfWidth: number | null;
@@ -12,7 +12,7 @@ export interface Estimate {
   readonly samples: number;
 }
 
-export function estimate(values: readonly number[], level = 0.95): Estimate {
+export function replicationEstimate(values: readonly number[], level = 0.95): ReplicationEstimate {
   let n = 0;
   let sum = 0;
   for (const v of values) {

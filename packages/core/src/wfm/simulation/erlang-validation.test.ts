@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Estimate } from "./confidence.js";
+import type { ReplicationEstimate } from "./confidence.js";
 import { erlangValidationDay } from "./erlang-scenarios.js";
 import { parseSimulationInput, runSimulation } from "./run-simulation.js";
 
@@ -11,7 +11,7 @@ import { parseSimulationInput, runSimulation } from "./run-simulation.js";
  * Tolerance: the reference must lie inside the 95 % confidence interval of the replication mean, so a
  * simulator bias larger than the sampling noise fails the test.
  */
-function expectInside(estimate: Estimate, reference: number): void {
+function expectInside(estimate: ReplicationEstimate, reference: number): void {
   expect(estimate.low).not.toBeNull();
   expect(reference).toBeGreaterThanOrEqual(estimate.low!);
   expect(reference).toBeLessThanOrEqual(estimate.high!);

@@ -11,7 +11,7 @@ const positiveSeconds = (what: string) =>
   z.number().positive(`${what} must be above zero.`).max(86_400, `${what} is at most a day (86400 s).`);
 const minute = z.number().min(0, "Minutes cannot be negative.").max(1_440, "A day has 1440 minutes.");
 
-export const durationDistribution = z.discriminatedUnion("kind", [
+export const simulatedDuration = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("fixed"), seconds: seconds("A fixed duration") }),
   z.object({ kind: z.literal("exponential"), meanSeconds: positiveSeconds("The mean") }),
   z.object({
@@ -20,7 +20,7 @@ export const durationDistribution = z.discriminatedUnion("kind", [
     sdSeconds: positiveSeconds("The standard deviation"),
   }),
 ]);
-export type DurationDistribution = z.infer<typeof durationDistribution>;
+export type SimulatedDuration = z.infer<typeof simulatedDuration>;
 
 const arrivals = z.discriminatedUnion("kind", [
   /** Poisson arrivals: the mean count per interval, one entry per interval of the day. */
@@ -56,8 +56,8 @@ export const simulatedQueue = z.object({
   policy: z.enum(["longest_idle", "most_skilled", "least_occupied", "round_robin"]).default("longest_idle"),
   priority: z.number().int().min(-100).max(100).default(0),
   arrivals,
-  handleTime: durationDistribution,
-  wrapUp: durationDistribution.default({ kind: "fixed", seconds: 0 }),
+  handleTime: simulatedDuration,
+  wrapUp: simulatedDuration.default({ kind: "fixed", seconds: 0 }),
   patience: patience.default({ kind: "none" }),
   /** Ringing time before the engine takes an unanswered offer back (RONA); the engine default is 20 s. */
   offerTimeoutSeconds: positiveSeconds("The offer timeout").optional(),
@@ -116,7 +116,7 @@ export const simulationInput = z
     agents: z.array(simulatedAgentGroup).min(1, "Simulate at least one agent group.").max(500),
   })
   .superRefine((input, ctx) => {
-    const intervals = intervalCount(input.day.lengthMinutes, input.day.intervalMinutes);
+    const intervals = simulationIntervalCount(input.day.lengthMinutes, input.day.intervalMinutes);
     input.queues.forEach((queue, q) => {
       if (queue.arrivals.kind === "poisson" && queue.arrivals.perInterval.length !== intervals) {
         ctx.addIssue({
@@ -156,6 +156,6 @@ export type SimulationInput = z.infer<typeof simulationInput>;
 /** The input before defaults are filled in: what a caller writes. */
 export type SimulationRequest = z.input<typeof simulationInput>;
 
-export function intervalCount(lengthMinutes: number, intervalMinutes: number): number {
+export function simulationIntervalCount(lengthMinutes: number, intervalMinutes: number): number {
   return Math.ceil(lengthMinutes / intervalMinutes - 1e-9);
 }

@@ -2,10 +2,10 @@ import type { AgentProfile, Channel, QueueConfig } from "../../routing/types.js"
 import { CHANNELS } from "../../routing/types.js";
 import type { Random } from "./random.js";
 import {
-  type DurationDistribution,
-  intervalCount,
+  type SimulatedDuration,
   type SimulatedQueue,
   type SimulationInput,
+  simulationIntervalCount,
 } from "./simulation-input.js";
 
 /** The tenant every simulated record lives in: a simulation never reads or writes a real tenant's data. */
@@ -23,8 +23,8 @@ export interface PlannedQueue {
   readonly arrivals: SimulatedQueue["arrivals"];
   /** Replayed arrivals in ms, sorted, inside the day. */
   readonly replayMs: readonly number[];
-  readonly handle: DurationDistribution;
-  readonly wrapUp: DurationDistribution;
+  readonly handle: SimulatedDuration;
+  readonly wrapUp: SimulatedDuration;
   /** Whether the engine closes wrap-up itself at completion (a fixed wrap-up of zero). */
   readonly instantWrapUp: boolean;
   readonly patienceMeanMs: number | undefined;
@@ -122,7 +122,7 @@ export function planSimulation(input: SimulationInput): SimulationPlan {
     input,
     dayMs,
     intervalMs: input.day.intervalMinutes * MS_PER_MINUTE,
-    intervals: intervalCount(input.day.lengthMinutes, input.day.intervalMinutes),
+    intervals: simulationIntervalCount(input.day.lengthMinutes, input.day.intervalMinutes),
     serviceLevelMs: input.serviceLevelSeconds * 1000,
     shortAbandonMs: input.shortAbandonSeconds * 1000,
     queues,
@@ -130,7 +130,7 @@ export function planSimulation(input: SimulationInput): SimulationPlan {
   };
 }
 
-export function sampleMs(random: Random, distribution: DurationDistribution): number {
+export function sampleMs(random: Random, distribution: SimulatedDuration): number {
   switch (distribution.kind) {
     case "fixed":
       return distribution.seconds * 1000;

@@ -1,22 +1,22 @@
-import { type Estimate, estimate } from "./confidence.js";
+import { type ReplicationEstimate, replicationEstimate } from "./confidence.js";
 import type { ReplicationTally } from "./replication-tally.js";
 import type { SimulationPlan } from "./simulation-plan.js";
 
 /** Figures for one interval or the whole day, each the mean over replications with its 95 % interval. */
 export interface SimulatedFigures {
-  readonly offered: Estimate;
+  readonly offered: ReplicationEstimate;
   /** Answered (connected to an agent), whenever that happened. */
-  readonly handled: Estimate;
-  readonly abandoned: Estimate;
-  readonly timedOut: Estimate;
+  readonly handled: ReplicationEstimate;
+  readonly abandoned: ReplicationEstimate;
+  readonly timedOut: ReplicationEstimate;
   /** answered within T / (offered − abandoned within the short-abandon threshold). */
-  readonly serviceLevel: Estimate;
+  readonly serviceLevel: ReplicationEstimate;
   /** Mean wait of answered contacts, seconds. */
-  readonly asaSeconds: Estimate;
+  readonly asaSeconds: ReplicationEstimate;
   /** abandoned / offered. */
-  readonly abandonRate: Estimate;
+  readonly abandonRate: ReplicationEstimate;
   /** Capacity-weighted work time / staffed time (logged in, not on a break), inside the day. */
-  readonly occupancy: Estimate;
+  readonly occupancy: ReplicationEstimate;
 }
 
 export interface SimulatedInterval extends SimulatedFigures {
@@ -28,14 +28,14 @@ export interface SimulatedInterval extends SimulatedFigures {
 export interface SimulatedGroup {
   readonly id: string;
   readonly agents: number;
-  readonly handled: Estimate;
-  readonly occupancy: Estimate;
+  readonly handled: ReplicationEstimate;
+  readonly occupancy: ReplicationEstimate;
 }
 
 export interface SimulationResult {
   readonly replications: number;
   readonly intervals: readonly SimulatedInterval[];
-  readonly day: SimulatedFigures & { readonly waitingAtEnd: Estimate };
+  readonly day: SimulatedFigures & { readonly waitingAtEnd: ReplicationEstimate };
   readonly groups: readonly SimulatedGroup[];
   /** Events processed over all replications (scheduled events plus engine timer ticks). */
   readonly events: number;
@@ -94,7 +94,7 @@ function countsOf(t: ReplicationTally, from: number, to: number): Counts {
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 
 function figures(counts: readonly Counts[]): SimulatedFigures {
-  const of = (f: (c: Counts) => number) => estimate(counts.map(f));
+  const of = (f: (c: Counts) => number) => replicationEstimate(counts.map(f));
   return {
     offered: of((c) => c.offered),
     handled: of((c) => c.answered),
@@ -124,13 +124,13 @@ export function summariseReplications(
     intervals,
     day: {
       ...figures(tallies.map((t) => countsOf(t, 0, plan.intervals))),
-      waitingAtEnd: estimate(tallies.map((t) => t.waitingAtEnd)),
+      waitingAtEnd: replicationEstimate(tallies.map((t) => t.waitingAtEnd)),
     },
     groups: plan.input.agents.map((group, g) => ({
       id: group.id,
       agents: group.count,
-      handled: estimate(tallies.map((t) => t.groupAnswered[g]!)),
-      occupancy: estimate(tallies.map((t) => ratio(t.groupBusyMs[g]!, t.groupStaffedMs[g]!))),
+      handled: replicationEstimate(tallies.map((t) => t.groupAnswered[g]!)),
+      occupancy: replicationEstimate(tallies.map((t) => ratio(t.groupBusyMs[g]!, t.groupStaffedMs[g]!))),
     })),
     events: tallies.reduce((sum, t) => sum + t.events, 0),
     definitions: SIMULATION_DEFINITIONS,
@@ -147,7 +147,7 @@ export function pairedDayDifference(
   const whole = (t: ReplicationTally) => countsOf(t, 0, plan.intervals);
   const b = base.slice(0, n).map(whole);
   const v = variant.slice(0, n).map(whole);
-  const diff = (f: (c: Counts) => number) => estimate(b.map((c, r) => f(v[r]!) - f(c)));
+  const diff = (f: (c: Counts) => number) => replicationEstimate(b.map((c, r) => f(v[r]!) - f(c)));
   return {
     offered: diff((c) => c.offered),
     handled: diff((c) => c.answered),
