@@ -109,7 +109,7 @@ export interface StaffingInterval {
 
 export interface StaffingReply {
   forecastId: string;
-  model: "erlang_c" | "erlang_a";
+  model: "erlang_c" | "erlang_a" | "deferred";
   intervals: StaffingInterval[];
 }
 
