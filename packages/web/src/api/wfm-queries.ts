@@ -239,3 +239,33 @@ export function useCompareSimulation() {
       api<SimulationComparison>("/wfm/simulations/compare", { method: "POST", body }),
   });
 }
+
+export interface SuggestedHoliday {
+  date: string;
+  name: string;
+  type: "national" | "collective_leave";
+  provisional: boolean;
+}
+
+/** Indonesian national holidays and collective leave the server knows, to add as special days in one click. */
+export function useSuggestedHolidays(enabled: boolean) {
+  return useQuery({
+    queryKey: ["wfm", "holidays"],
+    queryFn: async () => items(await api<{ items: SuggestedHoliday[] }>("/wfm/holidays/suggested")),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Recomputes interval history from Sentra's own routing event log over [from, to). */
+export function useRebuildHistory() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { from: string; to: string; interval: number }) =>
+      api<{ interactions: number; intervalsStored: number }>("/wfm/history/rebuild", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["wfm", "history"] }),
+  });
+}

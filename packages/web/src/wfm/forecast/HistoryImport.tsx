@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useHistory, useImportHistory } from "../../api/wfm-queries";
 import { apiErrorText } from "../../i18n/api-error";
 import { useFormat } from "../../i18n/useFormat";
+import { HistoryRebuild } from "./HistoryRebuild";
 
 /** Stored at 15 minutes, the finest grid: the history and forecasts add intervals up to 30 or 60. */
 const IMPORT_QUERY = "?interval=15";
@@ -84,6 +85,7 @@ export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
           </Stack>
         ) : null}
       </Paper>
+      <HistoryRebuild />
       <Paper withBorder radius="md" p="md">
         <Title order={3} size="h5" mb="xs">
           {t("wfm.history.stored")}

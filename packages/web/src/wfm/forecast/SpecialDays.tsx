@@ -18,6 +18,7 @@ import { useDeleteSpecialDay, useSaveSpecialDay, useSpecialDays } from "../../ap
 import { IconPencil, IconTrash } from "../../components/icons";
 import { QueryError } from "../../components/QueryError";
 import { apiErrorText } from "../../i18n/api-error";
+import { SuggestedHolidays } from "./SuggestedHolidays";
 
 const KIND_COLOR: Record<SpecialDayKind, string> = {
   holiday: "red",
@@ -53,6 +54,7 @@ export function SpecialDays({ canPlan }: { canPlan: boolean }) {
   return (
     <Paper withBorder radius="md" p="md">
       {days.isError ? <QueryError error={days.error} /> : null}
+      {canPlan ? <SuggestedHolidays existing={days.data ?? []} /> : null}
       {canPlan ? (
         <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
           <TextInput

@@ -1,11 +1,14 @@
 import { ActionIcon, Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMySchedule } from "../../api/wfm-queries";
+import { useMe } from "../../api/session";
+import { useMySchedule, wfmKeys } from "../../api/wfm-queries";
 import { IconChevronLeft, IconChevronRight } from "../../components/icons";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFormat } from "../../i18n/useFormat";
+import { useRealtime } from "../../realtime/useRealtime";
 import { addDays, clockLabel, mondayOf, weekdayIndex, zonedDate } from "../time";
 import { activityColor } from "./activity-colors";
 import { myWeek, weekHours } from "./my-week";
@@ -17,6 +20,12 @@ export function MySchedulePage() {
   const timeZone = format.timeZone ?? "UTC";
   const [week, setWeek] = useState(() => mondayOf(zonedDate(Date.now(), timeZone)));
   const schedule = useMySchedule(week);
+  const client = useQueryClient();
+  const me = useMe().data;
+  // A planner publishing or moving one of my shifts tells my own topic; the week on screen follows.
+  useRealtime(me ? `agent:${me.id}` : "", (event) => {
+    if (event.type.startsWith("wfm.")) void client.invalidateQueries({ queryKey: wfmKeys.mySchedule(week) });
+  });
   const days = useMemo(() => myWeek(schedule.data?.shifts ?? [], week), [schedule.data, week]);
 
   return (
