@@ -111,7 +111,7 @@ describeWithBrowser("workforce management in a real browser against a real serve
     await planner.getByRole("button", { name: "Import", exact: true }).click();
     const report = planner.getByTestId("import-report");
     await report.waitFor();
-    expect(await report.textContent()).toContain("756 intervals stored, 1 rows rejected");
+    expect(await report.textContent()).toContain("756 intervals stored, 1 row rejected");
     expect(await report.textContent()).toContain("channel must be one of");
     await planner.screenshot({ path: join(screenshots, "wfm-history-import.png") });
 

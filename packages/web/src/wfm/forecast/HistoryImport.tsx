@@ -61,7 +61,7 @@ export function HistoryImport({ scopeQuery }: { scopeQuery: string }) {
               {t("wfm.history.report", {
                 rows: report.rows,
                 stored: report.intervalsStored,
-                rejected: report.rejected.length,
+                count: report.rejected.length,
               })}
             </Text>
             {report.rejected.length > 0 ? (

@@ -79,7 +79,7 @@ export function StaffingPanel({
     <Stack gap="md">
       <Paper withBorder radius="md" p="md">
         <Group align="flex-end" gap="sm">
-          {field("slTarget", 100, "%")}
+          {field("slTarget", 99.9, "%")}
           {field("slSeconds", 3600, "")}
           {field("shrinkage", 90, "%")}
           {field("maxOccupancy", 100, "%")}
