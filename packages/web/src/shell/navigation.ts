@@ -142,7 +142,11 @@ export function navItemsFor(role: Role): NavItem[] {
 }
 
 /** Admins come to administer and supervisors to watch the floor; everyone else starts on their first screen. */
-const HOME: Partial<Record<Role, string>> = { admin: "/admin/users", supervisor: "/wallboard" };
+const HOME: Partial<Record<Role, string>> = {
+  admin: "/admin/users",
+  supervisor: "/wallboard",
+  wfm: "/wfm/forecast",
+};
 
 /** Where a role lands after login: its start screen, or the welcome page for roles whose screens come later. */
 export function homePathFor(role: Role): string {
