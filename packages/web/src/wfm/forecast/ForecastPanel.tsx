@@ -11,6 +11,7 @@ import { useIntervalLabel } from "../useIntervalLabel";
 import type { Scope } from "../WfmScope";
 import { AdjustmentForm, type PendingAdjustment } from "./AdjustmentForm";
 import { BacktestTable } from "./BacktestTable";
+import { forecastOptions } from "./forecast-options";
 import { adjustmentChange, forecastChart, forecastTotals, horizonDays } from "./forecast-series";
 
 /** Generate a forecast for the scope, pick one, see how each method backtested, chart and adjust it. */
@@ -90,13 +91,7 @@ export function ForecastPanel({
           <Select
             label={t("wfm.forecast.pick")}
             placeholder={t("wfm.forecast.none")}
-            data={(forecasts.data ?? []).map((f) => ({
-              value: f.id,
-              label: t("wfm.forecast.option", {
-                created: format.dateTimeShort(f.createdAt),
-                method: t(`wfm.methods.${f.method}`, { defaultValue: f.method }),
-              }),
-            }))}
+            data={forecastOptions(forecasts.data ?? [], t)}
             value={forecastId}
             onChange={onForecastChange}
             w={340}

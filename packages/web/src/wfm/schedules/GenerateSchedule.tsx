@@ -8,6 +8,7 @@ import type { Schedule, StaffingReply } from "../../api/wfm";
 import { useForecasts, useGenerateSchedule } from "../../api/wfm-queries";
 import { apiErrorText } from "../../i18n/api-error";
 import { useFormat } from "../../i18n/useFormat";
+import { forecastOptions } from "../forecast/forecast-options";
 import { DEFAULT_TARGETS, staffingQuery } from "../forecast/StaffingPanel";
 import { mondayOf, zonedMidnight } from "../time";
 import { weekRequirement } from "./requirement";
@@ -53,13 +54,7 @@ export function GenerateSchedule({ onGenerated }: { onGenerated: (scheduleId: st
         <Select
           label={t("wfm.schedules.forecast")}
           placeholder={t("wfm.forecast.none")}
-          data={(forecasts.data ?? []).map((f) => ({
-            value: f.id,
-            label: t("wfm.forecast.option", {
-              created: format.dateTimeShort(f.createdAt),
-              method: t(`wfm.methods.${f.method}`, { defaultValue: f.method }),
-            }),
-          }))}
+          data={forecastOptions(forecasts.data ?? [], t)}
           value={chosen?.id ?? null}
           onChange={(id) => {
             setForecastId(id);

@@ -7,6 +7,7 @@ import type { Forecast, StaffingInterval, StaffingReply } from "../../api/wfm";
 import { useForecast, useForecasts, wfmKeys } from "../../api/wfm-queries";
 import { apiErrorText } from "../../i18n/api-error";
 import { useFormat } from "../../i18n/useFormat";
+import { forecastOptions } from "../forecast/forecast-options";
 import { DEFAULT_TARGETS, staffingQuery } from "../forecast/StaffingPanel";
 import { clockLabel } from "../time";
 import { forecastDates, forecastDay } from "./simulation-form";
@@ -63,13 +64,7 @@ export function ForecastFill({
         <Select
           label={t("wfm.simulation.fromForecast")}
           placeholder={t("wfm.forecast.none")}
-          data={(forecasts.data ?? []).map((f) => ({
-            value: f.id,
-            label: t("wfm.forecast.option", {
-              created: format.dateTimeShort(f.createdAt),
-              method: t(`wfm.methods.${f.method}`, { defaultValue: f.method }),
-            }),
-          }))}
+          data={forecastOptions(forecasts.data ?? [], t)}
           value={forecastId}
           onChange={(id) => {
             setForecastId(id);
