@@ -3,8 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ShiftTemplate } from "../../api/wfm";
 import { useDeleteShiftTemplate, useShiftTemplates } from "../../api/wfm-queries";
+import { ConfirmModal } from "../../components/ConfirmModal";
 import { IconPencil, IconPlus, IconTrash } from "../../components/icons";
 import { QueryError } from "../../components/QueryError";
+import { apiErrorText } from "../../i18n/api-error";
 import { TemplateFormModal } from "./TemplateFormModal";
 import { NEW_TEMPLATE, type TemplateDraft, templateSummary } from "./template-form";
 
@@ -13,6 +15,11 @@ export function ShiftTemplates({ canPlan }: { canPlan: boolean }) {
   const templates = useShiftTemplates();
   const remove = useDeleteShiftTemplate();
   const [editing, setEditing] = useState<TemplateDraft | null>(null);
+  const [deleting, setDeleting] = useState<ShiftTemplate | null>(null);
+  const closeDelete = () => {
+    setDeleting(null);
+    remove.reset();
+  };
   const weekdays = (template: ShiftTemplate) =>
     template.weekdays.map((day) => t(`wfm.weekdays.${day - 1}`)).join(" ");
 
@@ -33,7 +40,6 @@ export function ShiftTemplates({ canPlan }: { canPlan: boolean }) {
         ) : null}
       </Group>
       {templates.isError ? <QueryError error={templates.error} /> : null}
-      {remove.isError ? <QueryError error={remove.error} /> : null}
       {(templates.data ?? []).length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("wfm.templates.empty")}
@@ -74,7 +80,7 @@ export function ShiftTemplates({ canPlan }: { canPlan: boolean }) {
                           variant="subtle"
                           color="red"
                           aria-label={t("wfm.templates.deleteNamed", { name: template.name })}
-                          onClick={() => remove.mutate(template.id)}
+                          onClick={() => setDeleting(template)}
                         >
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>
@@ -88,6 +94,16 @@ export function ShiftTemplates({ canPlan }: { canPlan: boolean }) {
         </Table>
       )}
       {editing ? <TemplateFormModal initial={editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t("wfm.templates.deleteTitle")}
+        message={t("wfm.templates.deleteMessage", { name: deleting?.name ?? "" })}
+        confirmLabel={t("common.delete")}
+        busy={remove.isPending}
+        error={remove.isError ? apiErrorText(remove.error, t) : null}
+        onClose={closeDelete}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: closeDelete })}
+      />
     </Paper>
   );
 }
