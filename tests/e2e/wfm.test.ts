@@ -127,6 +127,14 @@ describeWithBrowser("workforce management in a real browser against a real serve
     expect(await backtest.locator("tbody tr").count()).toBeGreaterThanOrEqual(3);
     await planner.screenshot({ path: join(screenshots, "wfm-forecast.png"), fullPage: true });
 
+    // +10 % over the whole week, with a reason: the adjustment is stored and listed.
+    const before = await planner.getByTestId("forecast-totals").textContent();
+    await planner.getByLabel("Change").fill("10");
+    await planner.getByLabel("Reason").fill("Payday promotion");
+    await planner.getByRole("button", { name: "Apply" }).click();
+    await planner.getByText(/\+10% · Payday promotion/).waitFor();
+    expect(await planner.getByTestId("forecast-totals").textContent()).not.toBe(before);
+
     await planner.getByRole("tab", { name: "Staffing" }).click();
     await planner.getByTestId("staffing-chart").locator("canvas").waitFor();
     expect(await planner.getByTestId("staffing-summary").textContent()).toMatch(/Peak \d+ agents/);
@@ -214,8 +222,8 @@ describeWithBrowser("workforce management in a real browser against a real serve
     // has logged in, so whoever is due at work now is out of adherence.
     const weekend = (new Date(Date.now() + 7 * 3_600_000).getUTCDay() + 6) % 7 >= 5;
     if (!weekend) {
-      await planner.getByTestId("adherence-table").waitFor();
-      expect(await planner.getByTestId("adherence-table").locator("tbody tr").count()).toBeGreaterThan(0);
+      const rows = planner.getByTestId("adherence-table").locator("tbody tr");
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
     }
     await planner.screenshot({ path: join(screenshots, "wfm-adherence-id.png") });
   }, 60_000);

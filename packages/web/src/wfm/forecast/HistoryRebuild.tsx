@@ -27,14 +27,14 @@ export function HistoryRebuild() {
       <Group align="flex-end" gap="sm">
         <TextInput
           type="date"
-          label={t("wfm.scope.from")}
+          label={t("wfm.history.rebuildFrom")}
           value={from}
           onChange={(e) => setFrom(e.currentTarget.value)}
           w={160}
         />
         <TextInput
           type="date"
-          label={t("wfm.scope.to")}
+          label={t("wfm.history.rebuildTo")}
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
           w={160}
