@@ -184,3 +184,64 @@ describe("properties", () => {
     );
   });
 });
+
+describe("Erlang A against a simulation oracle", () => {
+  /**
+   * FCFS M/M/n+M by the servers' next-free times: a caller reaches the earliest free server at max(arrival, free)
+   * unless its patience runs out first, and a caller who abandons never occupies a server — exact for FCFS.
+   */
+  function simulate(
+    agents: number,
+    callsPerSecond: number,
+    aht: number,
+    patience: number,
+    target: number,
+    calls: number,
+  ) {
+    let seed = 20260223;
+    const uniform = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return (seed + 0.5) / 4294967296;
+    };
+    const exponential = (mean: number) => -mean * Math.log(uniform());
+    const free = new Array<number>(agents).fill(0);
+    let t = 0;
+    let inTime = 0;
+    let abandoned = 0;
+    let waited = 0;
+    for (let k = 0; k < calls; k++) {
+      t += exponential(1 / callsPerSecond);
+      let earliest = 0;
+      for (let s = 1; s < agents; s++) if (free[s]! < free[earliest]!) earliest = s;
+      const wait = Math.max(0, free[earliest]! - t);
+      if (wait > 0) waited += 1;
+      if (wait > exponential(patience)) {
+        abandoned += 1;
+        continue;
+      }
+      if (wait <= target) inTime += 1;
+      free[earliest] = t + wait + exponential(aht);
+    }
+    return { serviceLevel: inTime / calls, abandon: abandoned / calls, wait: waited / calls };
+  }
+
+  it.each([
+    [14, 100, 180, 300, 20],
+    [12, 100, 180, 120, 30],
+  ])(
+    "%i agents, %i calls / 30 min, AHT %i s, patience %i s, target %i s",
+    (agents, calls, aht, patience, target) => {
+      const model = erlangAPerformance({
+        agents,
+        arrivalsPerSecond: calls / HALF_HOUR,
+        ahtSeconds: aht,
+        patienceSeconds: patience,
+        targetSeconds: target,
+      });
+      const sim = simulate(agents, calls / HALF_HOUR, aht, patience, target, 400_000);
+      expect(Math.abs(model.serviceLevel - sim.serviceLevel)).toBeLessThan(0.01);
+      expect(Math.abs(model.probabilityOfAbandoning - sim.abandon)).toBeLessThan(0.005);
+      expect(Math.abs(model.probabilityOfWaiting - sim.wait)).toBeLessThan(0.01);
+    },
+  );
+});

@@ -58,7 +58,10 @@ export class ForecastService {
       factor,
     }));
     const tested = backtest(days, special, slots, { holdout: "week", count: body.holdoutWeeks });
-    const method: ForecastMethod = body.method === "auto" ? tested.best : body.method;
+    // With too little history to score anything, "auto" falls back to the method judged strongest a priori.
+    const scored = tested.scores.some((score) => score.wape !== null);
+    const method: ForecastMethod =
+      body.method !== "auto" ? body.method : scored ? tested.best : "weekday_profile";
     const forecast = forecastDays({
       history: days,
       specialDays: special,
