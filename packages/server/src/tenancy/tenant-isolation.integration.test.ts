@@ -519,6 +519,13 @@ describeEachStore("tenant isolation", (target) => {
         templateIds: [bWfm.templateId],
       });
     },
+    "GET /api/v1/wfm/schedules": async () => {
+      const ids = (await adminA.get<Items>(`/api/v1/wfm/schedules?week=${WEEK}`)).body.items.map((w) => w.id);
+      expect(ids).not.toContain(bWfm.scheduleId);
+      expect((await adminB.get<Items>("/api/v1/wfm/schedules")).body.items.map((w) => w.id)).toContain(
+        bWfm.scheduleId,
+      );
+    },
     "GET /api/v1/wfm/schedules/me": async () => {
       const mine = await adminA.get<{ shifts: unknown[] }>(`/api/v1/wfm/schedules/me?week=${WEEK}`);
       expect(mine.body.shifts).toEqual([]);

@@ -4,7 +4,7 @@ import { type Api, commonErrors, idParams, originOf } from "../http/api.js";
 import type { Services } from "../services.js";
 import { adherenceReport } from "./adherence-service.js";
 import { agentContractView, shiftTemplateView } from "./schedule-setup-service.js";
-import { myScheduleView, scheduleView, shiftView } from "./schedule-views.js";
+import { myScheduleView, scheduleSummaryView, scheduleView, shiftView } from "./schedule-views.js";
 
 const shiftParams = z.object({
   id: z.uuid("The schedule id in the URL is not a valid id."),
@@ -124,6 +124,19 @@ export function registerScheduleRoutes(api: Api, services: Services): void {
     },
     async (request, reply) =>
       reply.status(201).send(await schedules.generate(request.actor!, request.body, originOf(request))),
+  );
+  api.get(
+    "/wfm/schedules",
+    {
+      config: { access: "wfm:read" },
+      schema: {
+        tags,
+        summary: "Schedules, newest first (at most 200), optionally of one week",
+        querystring: z.object({ week: weekQuery.shape.week.optional() }),
+        response: { 200: z.object({ items: z.array(scheduleSummaryView) }), ...commonErrors },
+      },
+    },
+    async (request) => ({ items: await schedules.list(request.actor!, request.query.week) }),
   );
   api.get(
     "/wfm/schedules/me",

@@ -20,7 +20,12 @@ import { type EventBus, newEvent } from "../realtime/event-bus.js";
 import type { Actor, Origin } from "../tenancy/actor.js";
 import { scheduleWeek } from "./milp-solver.js";
 import type { ScheduleSetupService } from "./schedule-setup-service.js";
-import { type ScheduleView, type ShiftView, toShiftView } from "./schedule-views.js";
+import {
+  type ScheduleSummaryView,
+  type ScheduleView,
+  type ShiftView,
+  toShiftView,
+} from "./schedule-views.js";
 import {
   instant,
   type PlanningWeek,
@@ -110,6 +115,37 @@ export class ScheduleService {
       return schedule.id;
     });
     return this.get(actor, id);
+  }
+
+  /** Schedules of a week (or all, newest first), without their shifts. */
+  async list(actor: Actor, weekStart: string | undefined): Promise<ScheduleSummaryView[]> {
+    let query = this.db
+      .selectFrom("wfm_schedules as w")
+      .selectAll("w")
+      .select((eb) =>
+        eb
+          .selectFrom("wfm_scheduled_shifts as s")
+          .select((inner) => inner.fn.countAll<string>().as("n"))
+          .whereRef("s.schedule_id", "=", "w.id")
+          .where("s.tenant_id", "=", actor.tenantId)
+          .as("shift_count"),
+      )
+      .where("w.tenant_id", "=", actor.tenantId)
+      .orderBy("w.created_at", "desc")
+      .limit(200);
+    if (weekStart) query = query.where("w.week_start", "=", weekStart);
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      id: row.id,
+      teamId: row.team_id,
+      weekStart: row.week_start,
+      status: row.status,
+      publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
+      solver: (row.solver as unknown as StoredPlan).solver,
+      shiftCost: row.shift_cost,
+      shifts: Number(row.shift_count ?? 0),
+      createdAt: new Date(row.created_at).toISOString(),
+    }));
   }
 
   async get(actor: Actor, id: string): Promise<ScheduleView> {

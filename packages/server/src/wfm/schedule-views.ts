@@ -60,6 +60,19 @@ export const scheduleView = z.object({
 });
 export type ScheduleView = z.infer<typeof scheduleView>;
 
+export const scheduleSummaryView = scheduleView
+  .pick({
+    id: true,
+    teamId: true,
+    weekStart: true,
+    status: true,
+    publishedAt: true,
+    solver: true,
+    shiftCost: true,
+  })
+  .extend({ shifts: z.number(), createdAt: z.string() });
+export type ScheduleSummaryView = z.infer<typeof scheduleSummaryView>;
+
 export const myScheduleView = z.object({ weekStart: z.string(), shifts: z.array(shiftView) });
 
 export function toShiftView(week: PlanningWeek, row: Selectable<WfmScheduledShiftsTable>): ShiftView {

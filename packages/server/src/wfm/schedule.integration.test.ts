@@ -214,6 +214,12 @@ describeEachStore("workforce schedules through the API", (target) => {
         schedule.shifts as unknown as ScheduledShift[],
       ),
     ).toEqual([]);
+    const listed = await admin.get<{ items: { id: string; status: string; shifts: number }[] }>(
+      `/api/v1/wfm/schedules?week=${WEEK}`,
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: schedule.id, status: "draft", shifts: schedule.shifts.length }),
+    ]);
     expect((await admin.get<Schedule>(`/api/v1/wfm/schedules/${schedule.id}`)).body.shifts).toHaveLength(
       schedule.shifts.length,
     );
@@ -327,6 +333,26 @@ describeEachStore("workforce schedules through the API", (target) => {
     );
     expect(http.status).toBe(200);
     expect((await admin.get<ErrorBody>("/api/v1/wfm/adherence?date=tomorrow")).status).toBe(400);
+  });
+
+  it("keeps a team's schedules when the team is deleted", async () => {
+    const spare = await admin.post<{ id: string }>("/api/v1/teams", {
+      name: "Spare",
+      memberIds: [agentIds[2]],
+    });
+    const draft = await admin.post<Schedule & { teamId: string | null }>("/api/v1/wfm/schedules/generate", {
+      weekStart: "2026-11-30",
+      teamId: spare.body.id,
+      intervalMinutes: 60,
+      requirement,
+      timeLimitSeconds: 2,
+    });
+    expect(draft.status).toBe(201);
+    expect((await admin.delete(`/api/v1/teams/${spare.body.id}`)).status).toBe(204);
+    const kept = await admin.get<Schedule & { teamId: string | null }>(
+      `/api/v1/wfm/schedules/${draft.body.id}`,
+    );
+    expect(kept.body).toMatchObject({ id: draft.body.id, teamId: null });
   });
 
   it("raises one out-of-adherence alert to supervisors after the grace period", async () => {

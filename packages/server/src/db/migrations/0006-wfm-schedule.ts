@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table wfm_schedules (
       id uuid primary key default gen_random_uuid(),
       tenant_id uuid not null references tenants(id),
-      team_id uuid references teams(id),
+      team_id uuid references teams(id) on delete set null,
       week_start text not null,
       starts_at timestamptz not null,
       interval_minutes integer not null,
