@@ -9,6 +9,7 @@ import {
   type MySchedule,
   type Schedule,
   type ScheduledShift,
+  type ScheduleSummary,
   type ShiftTemplate,
   type SimulationComparison,
   type SimulationRequest,
@@ -179,7 +180,17 @@ export function useGenerateSchedule() {
   return useMutation({
     mutationFn: (body: GenerateScheduleBody) =>
       api<Schedule>("/wfm/schedules/generate", { method: "POST", body }),
-    onSuccess: (schedule) => client.setQueryData(wfmKeys.schedule(schedule.id), schedule),
+    onSuccess: (schedule) => {
+      client.setQueryData(wfmKeys.schedule(schedule.id), schedule);
+      void client.invalidateQueries({ queryKey: wfmKeys.schedules, exact: true });
+    },
+  });
+}
+
+export function useSchedules() {
+  return useQuery({
+    queryKey: wfmKeys.schedules,
+    queryFn: async () => items(await api<{ items: ScheduleSummary[] }>("/wfm/schedules")),
   });
 }
 
@@ -207,7 +218,10 @@ export function usePublishSchedule(scheduleId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<Schedule>(`/wfm/schedules/${scheduleId}/publish`, { method: "POST" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: wfmKeys.schedule(scheduleId) }),
+    onSuccess: (schedule) => {
+      client.setQueryData(wfmKeys.schedule(scheduleId), schedule);
+      void client.invalidateQueries({ queryKey: wfmKeys.schedules, exact: true });
+    },
   });
 }
 

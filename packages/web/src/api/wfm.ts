@@ -195,6 +195,17 @@ export interface Schedule {
   shifts: ScheduledShift[];
 }
 
+/** GET /wfm/schedules?week=: schedules newest first, without their shifts. */
+export interface ScheduleSummary {
+  id: string;
+  teamId: string | null;
+  weekStart: string;
+  status: "draft" | "published";
+  publishedAt: string | null;
+  shifts: number;
+  createdAt: string;
+}
+
 export interface MySchedule {
   weekStart: string;
   shifts: ScheduledShift[];

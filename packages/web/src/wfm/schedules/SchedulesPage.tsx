@@ -7,6 +7,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { roleHas } from "../access";
 import { GenerateSchedule } from "./GenerateSchedule";
+import { SchedulePicker } from "./SchedulePicker";
 import { ScheduleView } from "./ScheduleView";
 import { ShiftTemplates } from "./ShiftTemplates";
 
@@ -25,6 +26,10 @@ export function SchedulesPage() {
       {canPlan ? (
         <GenerateSchedule onGenerated={(id) => setParams({ schedule: id }, { replace: true })} />
       ) : null}
+      <SchedulePicker
+        value={scheduleId}
+        onChange={(id) => setParams(id ? { schedule: id } : {}, { replace: true })}
+      />
       {schedule.isError ? <QueryError error={schedule.error} /> : null}
       {schedule.data ? <ScheduleView schedule={schedule.data} canPlan={canPlan} /> : null}
     </Stack>
