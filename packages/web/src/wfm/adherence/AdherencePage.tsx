@@ -21,6 +21,8 @@ import { QueryError } from "../../components/QueryError";
 import { useFormat } from "../../i18n/useFormat";
 import { useRealtime } from "../../realtime/useRealtime";
 import { StateBadge } from "../../routing/StateBadge";
+import { useNow } from "../../routing/useNow";
+import { activityColor } from "../schedules/activity-colors";
 import { zonedDate } from "../time";
 import {
   type AdherenceAlert,
@@ -29,8 +31,10 @@ import {
   boardTotals,
   isAdherenceEvent,
   isOutNow,
+  scheduledNow,
   sortForBoard,
 } from "./adherence";
+import { usePublishedShifts } from "./usePublishedShifts";
 
 function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -55,6 +59,10 @@ export function AdherencePage() {
   const [teamId, setTeamId] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<AdherenceAlert[]>([]);
   const adherence = useAdherence(toQuery({ date, teamId }));
+  const now = useNow(30_000);
+  const today = date === zonedDate(now, format.timeZone ?? "UTC");
+  const shifts = usePublishedShifts(date, today);
+  const planned = useMemo(() => scheduledNow(shifts.data ?? [], now), [shifts.data, now]);
   const report = adherence.data;
   const agents = useMemo(() => (report ? sortForBoard(report.agents, report.to) : []), [report]);
   const totals = report ? boardTotals(report.agents, report.to) : null;
@@ -136,6 +144,7 @@ export function AdherencePage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("wfm.adherence.agent")}</Table.Th>
+                {today ? <Table.Th>{t("wfm.adherence.scheduledNow")}</Table.Th> : null}
                 <Table.Th>{t("wfm.adherence.now")}</Table.Th>
                 <Table.Th ta="right">{t("wfm.adherence.scheduledMinutes")}</Table.Th>
                 <Table.Th ta="right">{t("wfm.adherence.adherence")}</Table.Th>
@@ -152,6 +161,21 @@ export function AdherencePage() {
                 return (
                   <Table.Tr key={agent.agentId}>
                     <Table.Td>{agent.displayName}</Table.Td>
+                    {today ? (
+                      <Table.Td>
+                        <Badge
+                          variant="dot"
+                          size="sm"
+                          styles={{
+                            root: {
+                              "--badge-dot-color": activityColor(planned.get(agent.agentId) ?? "off"),
+                            } as Record<string, string>,
+                          }}
+                        >
+                          {activity(planned.get(agent.agentId) ?? "off")}
+                        </Badge>
+                      </Table.Td>
+                    ) : null}
                     <Table.Td>{status ? <StateBadge status={status} size="sm" /> : "–"}</Table.Td>
                     <Table.Td ta="right">{format.number(Math.round(agent.scheduledMinutes))}</Table.Td>
                     <Table.Td ta="right">{percent(asPercent(agent.adherence))}</Table.Td>

@@ -6,6 +6,8 @@ import {
   boardTotals,
   isAdherenceEvent,
   isOutNow,
+  publishedCovering,
+  scheduledNow,
   sortForBoard,
 } from "./adherence";
 
@@ -90,5 +92,41 @@ describe("adherence board", () => {
   it("shows ratios as percents", () => {
     expect(asPercent(0.9345)).toBe(93.5);
     expect(asPercent(null)).toBeNull();
+  });
+});
+
+describe("scheduled activity now", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 17) + minute * 60_000).toISOString();
+  const shift = {
+    id: "s",
+    scheduleId: "w",
+    agentId: "budi",
+    templateId: null,
+    day: 0,
+    start: 480,
+    end: 1020,
+    startsAt: at(480),
+    endsAt: at(1020),
+    activities: [
+      { kind: "work" as const, start: 480, end: 720, startsAt: at(480), endsAt: at(720) },
+      { kind: "lunch" as const, start: 720, end: 780, startsAt: at(720), endsAt: at(780) },
+      { kind: "work" as const, start: 780, end: 1020, startsAt: at(780), endsAt: at(1020) },
+    ],
+  };
+
+  it("reads the activity under the instant, and nothing outside the shift", () => {
+    expect(scheduledNow([shift], Date.parse(at(600))).get("budi")).toBe("work");
+    expect(scheduledNow([shift], Date.parse(at(730))).get("budi")).toBe("lunch");
+    expect(scheduledNow([shift], Date.parse(at(1020))).has("budi")).toBe(false);
+  });
+
+  it("keeps the published schedules whose week holds the date", () => {
+    const list = [
+      { id: "a", status: "published", weekStart: "2026-11-23" },
+      { id: "b", status: "draft", weekStart: "2026-11-23" },
+      { id: "c", status: "published", weekStart: "2026-11-16" },
+    ];
+    expect(publishedCovering(list, "2026-11-29").map((s) => s.id)).toEqual(["a"]);
+    expect(publishedCovering(list, "2026-11-22").map((s) => s.id)).toEqual(["c"]);
   });
 });

@@ -1,4 +1,5 @@
-import type { AgentAdherence } from "../../api/wfm";
+import type { AgentAdherence, ScheduledShift } from "../../api/wfm";
+import { addDays } from "../time";
 
 /** A live out-of-adherence alert as the adherence monitor publishes it (wallboard topic). */
 export interface AdherenceAlert {
@@ -70,4 +71,25 @@ export function boardTotals(agents: readonly AgentAdherence[], windowEnd: string
     conformance: scheduledWork > 0 ? asPercent(worked / scheduledWork) : null,
     outNow: agents.filter((a) => isOutNow(a, windowEnd)).length,
   };
+}
+
+/** What each agent's published shifts say they should be doing at an instant; agents off shift are absent. */
+export function scheduledNow(shifts: readonly ScheduledShift[], at: number): Map<string, string> {
+  const now = new Map<string, string>();
+  for (const shift of shifts) {
+    if (Date.parse(shift.startsAt) > at || Date.parse(shift.endsAt) <= at) continue;
+    const activity = shift.activities.find((a) => Date.parse(a.startsAt) <= at && at < Date.parse(a.endsAt));
+    now.set(shift.agentId, activity?.kind ?? "work");
+  }
+  return now;
+}
+
+/** Published schedules whose week holds the date: the ones adherence is measured against. */
+export function publishedCovering<T extends { status: string; weekStart: string }>(
+  schedules: readonly T[],
+  date: string,
+): T[] {
+  return schedules.filter(
+    (s) => s.status === "published" && s.weekStart.slice(0, 10) <= date && date < addDays(s.weekStart, 7),
+  );
 }
