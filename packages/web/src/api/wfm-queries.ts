@@ -205,10 +205,10 @@ export function useSchedule(id: string | null) {
 export function useMoveShift(scheduleId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ shiftId, start, end }: { shiftId: string; start: number; end: number }) =>
+    mutationFn: ({ shiftId, ...body }: { shiftId: string; start: number; end: number; agentId?: string }) =>
       api<ScheduledShift>(`/wfm/schedules/${scheduleId}/shifts/${shiftId}`, {
         method: "PATCH",
-        body: { start, end },
+        body,
       }),
     onSettled: () => client.invalidateQueries({ queryKey: wfmKeys.schedule(scheduleId) }),
   });

@@ -12,12 +12,17 @@ import {
   pixelsToMinutes,
   previewBar,
   type Span,
+  targetRow,
 } from "./gantt";
 
 interface Drag {
   shiftId: string;
   mode: DragMode;
   originX: number;
+  originY: number;
+  /** Row the bar started on and the row it would drop on (moves only). */
+  fromRow: number;
+  toRow: number;
   bar: GanttBar;
   span: Span;
 }
@@ -28,7 +33,8 @@ const ROW_HEIGHT = 34;
 /**
  * Shifts of one day as bars per agent, breaks/lunch/prayer as blocks inside. When editable, a bar's body
  * drags to move it and its edges drag to resize it (arrow keys do the same: ←/→ move, Shift+←/→ resize the
- * end); the result snaps to the interval grid and goes to `onChange`.
+ * end); the result snaps to the interval grid and goes to `onChange`. Dragging a bar's body onto another
+ * agent's row hands the shift to that agent.
  */
 export function GanttBoard({
   rows,
@@ -44,7 +50,7 @@ export function GanttBoard({
   editable: boolean;
   /** Spans sent but not yet confirmed by the server, drawn where they are going. */
   pending: ReadonlyMap<string, Span>;
-  onChange: (shiftId: string, span: Span) => void;
+  onChange: (shiftId: string, span: Span, agentId?: string) => void;
 }) {
   const { t } = useTranslation();
   const track = useRef<HTMLDivElement>(null);
@@ -53,7 +59,7 @@ export function GanttBoard({
   const x = (minute: number) => `${((minute - window.start) / length) * 100}%`;
   const hours = Array.from({ length: Math.floor(length / 60) + 1 }, (_, i) => window.start + i * 60);
 
-  const begin = (event: PointerEvent<HTMLElement>, bar: GanttBar, mode: DragMode) => {
+  const begin = (event: PointerEvent<HTMLElement>, bar: GanttBar, mode: DragMode, row: number) => {
     if (!editable) return;
     event.stopPropagation();
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -61,6 +67,9 @@ export function GanttBoard({
       shiftId: bar.shiftId,
       mode,
       originX: event.clientX,
+      originY: event.clientY,
+      fromRow: row,
+      toRow: row,
       bar,
       span: { start: bar.start, end: bar.end },
     });
@@ -69,11 +78,17 @@ export function GanttBoard({
     if (!drag) return;
     const width = track.current?.getBoundingClientRect().width ?? 0;
     const delta = pixelsToMinutes(event.clientX - drag.originX, width, length);
-    setDrag({ ...drag, span: dragSpan(drag.bar, drag.mode, delta, limits) });
+    const toRow =
+      drag.mode === "move"
+        ? targetRow(drag.fromRow, event.clientY - drag.originY, ROW_HEIGHT, rows.length)
+        : drag.fromRow;
+    setDrag({ ...drag, toRow, span: dragSpan(drag.bar, drag.mode, delta, limits) });
   };
   const end = () => {
     if (!drag) return;
-    if (drag.span.start !== drag.bar.start || drag.span.end !== drag.bar.end)
+    const agentId = drag.toRow !== drag.fromRow ? rows[drag.toRow]?.agentId : undefined;
+    if (agentId) onChange(drag.shiftId, drag.span, agentId);
+    else if (drag.span.start !== drag.bar.start || drag.span.end !== drag.bar.end)
       onChange(drag.shiftId, drag.span);
     setDrag(null);
   };
@@ -98,7 +113,7 @@ export function GanttBoard({
           </Text>
         ))}
       </div>
-      {rows.map((row) => (
+      {rows.map((row, rowIndex) => (
         <div
           key={row.agentId}
           style={{
@@ -106,6 +121,10 @@ export function GanttBoard({
             alignItems: "center",
             height: ROW_HEIGHT,
             borderTop: "1px solid var(--mantine-color-default-border)",
+            background:
+              drag && drag.toRow !== drag.fromRow && drag.toRow === rowIndex
+                ? "var(--mantine-color-blue-light)"
+                : undefined,
           }}
           data-testid="gantt-row"
         >
@@ -146,7 +165,7 @@ export function GanttBoard({
                   aria-valuetext={`${clockLabel(bar.start)}–${clockLabel(bar.end)}`}
                   data-testid="gantt-bar"
                   data-shift-id={bar.shiftId}
-                  onPointerDown={(event) => begin(event, original, "move")}
+                  onPointerDown={(event) => begin(event, original, "move", rowIndex)}
                   onPointerMove={move}
                   onPointerUp={end}
                   onPointerCancel={() => setDrag(null)}
@@ -184,7 +203,7 @@ export function GanttBoard({
                         <div
                           key={edge}
                           data-testid={`gantt-${edge}-handle`}
-                          onPointerDown={(event) => begin(event, original, edge)}
+                          onPointerDown={(event) => begin(event, original, edge, rowIndex)}
                           onPointerMove={move}
                           onPointerUp={end}
                           style={{

@@ -146,6 +146,11 @@ describe("GanttBoard", () => {
     fireEvent.pointerMove(startHandle!, { clientX: 160, pointerId: 2 });
     fireEvent.pointerUp(startHandle!, { clientX: 160, pointerId: 2 });
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith("s1", { start: 540, end: 1020 }));
+    // Straight down one row: the shift goes to the next agent at the same time.
+    fireEvent.pointerDown(bar!, { clientX: 100, clientY: 10, pointerId: 3 });
+    fireEvent.pointerMove(bar!, { clientX: 100, clientY: 46, pointerId: 3 });
+    fireEvent.pointerUp(bar!, { clientX: 100, clientY: 46, pointerId: 3 });
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith("s1", { start: 480, end: 1020 }, DEWI));
     rect.mockRestore();
   });
 });

@@ -59,10 +59,10 @@ export function ScheduleView({ schedule, canPlan }: { schedule: Schedule; canPla
     return `${t(`wfm.weekdays.${weekdayIndex(date)}`)} ${date.slice(8, 10)}`;
   };
 
-  const change = (shiftId: string, span: Span) => {
-    setPending((current) => new Map(current).set(shiftId, span));
+  const change = (shiftId: string, span: Span, agentId?: string) => {
+    if (!agentId) setPending((current) => new Map(current).set(shiftId, span));
     move.mutate(
-      { shiftId, ...spanToWeek(span, day) },
+      { shiftId, ...spanToWeek(span, day), ...(agentId ? { agentId } : {}) },
       {
         onSettled: () =>
           setPending((current) => {

@@ -8,6 +8,7 @@ import {
   pixelsToMinutes,
   previewBar,
   spanToWeek,
+  targetRow,
 } from "./gantt";
 
 const limits = { ...DEFAULT_LIMITS, step: 15, minLength: 60, maxLength: 600, min: 0, max: 1440 };
@@ -145,5 +146,16 @@ describe("Gantt rows", () => {
       start: 360,
       end: 1560,
     });
+  });
+});
+
+describe("dragging onto another agent's row", () => {
+  it("lands on the row under the pointer, kept on the board", () => {
+    expect(targetRow(1, 0, 34, 4)).toBe(1);
+    expect(targetRow(1, 16, 34, 4)).toBe(1);
+    expect(targetRow(1, 18, 34, 4)).toBe(2);
+    expect(targetRow(1, -40, 34, 4)).toBe(0);
+    expect(targetRow(1, 500, 34, 4)).toBe(3);
+    expect(targetRow(0, -500, 34, 4)).toBe(0);
   });
 });

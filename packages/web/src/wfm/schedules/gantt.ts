@@ -134,3 +134,8 @@ export function boardWindow(rows: readonly GanttRow[]): Span {
   const end = Math.max(22 * 60, ...bars.map((bar) => Math.ceil(bar.end / 60) * 60));
   return { start: Math.max(0, start), end };
 }
+
+/** The row a bar dragged vertically by `dy` pixels lands on, from its own row, kept on the board. */
+export function targetRow(from: number, dy: number, rowHeight: number, rowCount: number): number {
+  return clamp(from + Math.round(dy / rowHeight), 0, Math.max(0, rowCount - 1));
+}
