@@ -28,6 +28,7 @@ import { WelcomePage } from "./pages/WelcomePage";
 import { AppLayout } from "./shell/AppLayout";
 import { homePathFor, NAV_ITEMS } from "./shell/navigation";
 import { WallboardPage } from "./wallboard/WallboardPage";
+import { AdherencePage, ForecastPage, MySchedulePage, SchedulesPage, SimulationPage } from "./wfm/pages";
 
 /** Renders the page only for roles its nav item allows; the API enforces the same rule server-side. */
 function Guarded({ me, path, children }: { me: Me; path: string; children: ReactNode }) {
@@ -101,6 +102,11 @@ export function App() {
         {page("/kb/new", <ArticleEditorPage />)}
         {page("/kb/:id", <ArticlePage />)}
         {page("/kb/:id/edit", <ArticleEditorPage />)}
+        {page("/wfm/forecast", <ForecastPage />)}
+        {page("/wfm/schedules", <SchedulesPage />)}
+        {page("/wfm/adherence", <AdherencePage />)}
+        {page("/wfm/simulation", <SimulationPage />)}
+        {page("/wfm/my-schedule", <MySchedulePage />)}
         <Route path="/welcome" element={<WelcomePage me={user} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -9,6 +9,8 @@ export * from "./erlang-a.js";
 export * from "./forecast.js";
 export * from "./holt-winters.js";
 export * from "./indonesian-holidays.js";
+// Forecasting and scheduling both name the 15/30/60 interval type (identical unions); export it once.
+export type { IntervalMinutes } from "./interval-history.js";
 export * from "./interval-history.js";
 export * from "./scheduling/index.js";
 export * from "./simulation/index.js";

@@ -15,7 +15,7 @@ interface ErrorEnvelope {
   error?: { code?: unknown; message?: unknown; details?: unknown };
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   let body: ErrorEnvelope | null = null;
   try {
     body = (await response.json()) as ErrorEnvelope;

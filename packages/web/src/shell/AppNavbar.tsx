@@ -43,6 +43,7 @@ export function AppNavbar({ role }: { role: Role }) {
   return (
     <Stack component="nav" aria-label={t("nav.label")} gap="lg" p="sm">
       <Section title={t("nav.work")} items={items.filter((i) => i.section === "work")} />
+      <Section title={t("wfm.nav.section")} items={items.filter((i) => i.section === "wfm")} />
       <Section title={t("nav.admin")} items={items.filter((i) => i.section === "admin")} />
     </Stack>
   );

@@ -3,8 +3,12 @@ import {
   IconAdjustmentsHorizontal,
   IconBook,
   IconBulb,
+  IconCalendar,
+  IconCalendarTime,
+  IconChartLine,
   IconDeviceDesktop,
   IconFileImport,
+  IconFlask,
   IconGitMerge,
   IconHeadset,
   IconKey,
@@ -12,6 +16,7 @@ import {
   IconListDetails,
   IconStack2,
   IconTicket,
+  IconUserCheck,
   IconUsers,
   IconUsersGroup,
 } from "../components/icons";
@@ -33,6 +38,11 @@ const ICONS = {
   kb: IconBook,
   duplicates: IconGitMerge,
   import: IconFileImport,
+  forecast: IconChartLine,
+  schedules: IconCalendarTime,
+  adherence: IconUserCheck,
+  simulation: IconFlask,
+  mySchedule: IconCalendar,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

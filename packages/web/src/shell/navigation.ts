@@ -1,10 +1,11 @@
 import { type Permission, type Role, roleAllows } from "@sentra/core";
+import { roleHas, type WfmPermission } from "../wfm/access";
 
 export interface NavItem {
   path: string;
   /** i18n key of the label. */
   labelKey: string;
-  section: "work" | "admin";
+  section: "work" | "admin" | "wfm";
   icon:
     | "desktop"
     | "wallboard"
@@ -20,12 +21,18 @@ export interface NavItem {
     | "cases"
     | "kb"
     | "duplicates"
-    | "import";
+    | "import"
+    | "forecast"
+    | "schedules"
+    | "adherence"
+    | "simulation"
+    | "mySchedule";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
 
 const can = (permission: Permission) => (role: Role) => roleAllows(role, permission);
+const canWfm = (permission: WfmPermission) => (role: Role) => roleHas(role, permission);
 
 export const NAV_ITEMS: readonly NavItem[] = [
   {
@@ -133,6 +140,41 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: "import",
     allowed: can("customers:import"),
   },
+  {
+    path: "/wfm/forecast",
+    labelKey: "wfm.nav.forecast",
+    section: "wfm",
+    icon: "forecast",
+    allowed: canWfm("wfm:read"),
+  },
+  {
+    path: "/wfm/schedules",
+    labelKey: "wfm.nav.schedules",
+    section: "wfm",
+    icon: "schedules",
+    allowed: canWfm("wfm:read"),
+  },
+  {
+    path: "/wfm/adherence",
+    labelKey: "wfm.nav.adherence",
+    section: "wfm",
+    icon: "adherence",
+    allowed: canWfm("wfm:read"),
+  },
+  {
+    path: "/wfm/simulation",
+    labelKey: "wfm.nav.simulation",
+    section: "wfm",
+    icon: "simulation",
+    allowed: canWfm("wfm:plan"),
+  },
+  {
+    path: "/wfm/my-schedule",
+    labelKey: "wfm.nav.mySchedule",
+    section: "work",
+    icon: "mySchedule",
+    allowed: can("routing:work"),
+  },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
@@ -140,7 +182,11 @@ export function navItemsFor(role: Role): NavItem[] {
 }
 
 /** Admins come to administer and supervisors to watch the floor; everyone else starts on their first screen. */
-const HOME: Partial<Record<Role, string>> = { admin: "/admin/users", supervisor: "/wallboard" };
+const HOME: Partial<Record<Role, string>> = {
+  admin: "/admin/users",
+  supervisor: "/wallboard",
+  wfm: "/wfm/forecast",
+};
 
 /** Where a role lands after login: its start screen, or the welcome page for roles whose screens come later. */
 export function homePathFor(role: Role): string {
