@@ -15,6 +15,11 @@ import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
+import {
+  registerWebChatAgentRoutes,
+  registerWebChatKeyRoutes,
+} from "../channels/web-chat/web-chat-key-routes.js";
+import { registerWebChatVisitorRoutes } from "../channels/web-chat/web-chat-visitor-routes.js";
 import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
 import { registerCustomerRoutes } from "../customers/customer-routes.js";
 import { registerKbRoutes } from "../knowledge/kb-routes.js";
@@ -159,6 +164,9 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerScheduleRoutes(v1, services);
       registerConversationRoutes(v1, services);
       registerEmailAddressRoutes(v1, services);
+      registerWebChatKeyRoutes(v1, services);
+      registerWebChatAgentRoutes(v1, services);
+      registerWebChatVisitorRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );
