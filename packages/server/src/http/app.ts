@@ -19,6 +19,7 @@ import {
   registerWebChatAgentRoutes,
   registerWebChatKeyRoutes,
 } from "../channels/web-chat/web-chat-key-routes.js";
+import { registerWebChatStaticRoutes } from "../channels/web-chat/web-chat-static-routes.js";
 import { registerWebChatVisitorRoutes } from "../channels/web-chat/web-chat-visitor-routes.js";
 import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
 import { registerCustomerRoutes } from "../customers/customer-routes.js";
@@ -170,6 +171,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
     },
     { prefix: "/api/v1" },
   );
+  registerWebChatStaticRoutes(app);
   await registerWebApp(app);
   return app;
 }
