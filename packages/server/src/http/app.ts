@@ -1,4 +1,5 @@
 import fastifyCookie from "@fastify/cookie";
+import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -15,6 +16,7 @@ import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
+import { webChatCors } from "../channels/web-chat/web-chat-cors.js";
 import {
   registerWebChatAgentRoutes,
   registerWebChatKeyRoutes,
@@ -88,6 +90,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
   );
 
   await app.register(fastifyCookie);
+  await app.register(fastifyCors, { delegator: webChatCors });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({

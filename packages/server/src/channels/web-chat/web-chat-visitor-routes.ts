@@ -85,7 +85,10 @@ export function registerWebChatVisitorRoutes(api: Api, services: Services): void
     {
       websocket: true,
       config: { access: "public", rateLimit: visitorRateLimit },
-      schema: { hide: true, querystring: z.object({ token: z.string().max(200).optional() }) },
+      schema: {
+        hide: true,
+        querystring: z.object({ token: z.string().max(200).optional(), after: z.uuid().optional() }),
+      },
     },
     async (socket, request) => {
       // Frames that arrive while the token is checked are handled once it is.
@@ -103,6 +106,11 @@ export function registerWebChatVisitorRoutes(api: Api, services: Services): void
       }
       socket.off("message", buffer);
       const detach = hub.attach(session.conversation_id, socket);
+      if (request.query.after) {
+        // A reconnect names the last message it saw and first gets what it missed.
+        const missed = await visitors.messages(session, request.query.after).catch(() => []);
+        for (const message of missed) socket.send(JSON.stringify({ type: "message", message }));
+      }
       const handle = (data: string) => {
         let parsed: unknown;
         try {

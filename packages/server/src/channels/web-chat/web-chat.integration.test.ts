@@ -19,13 +19,16 @@ class VisitorSocket {
   private constructor(readonly socket: WebSocket) {
     socket.on("message", (data) => this.pushes.push(JSON.parse(String(data)) as Push));
   }
-  static async open(baseUrl: string, token: string): Promise<VisitorSocket> {
-    const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/api/v1/webchat/socket?token=${token}`);
+  static async open(baseUrl: string, token: string, after?: string): Promise<VisitorSocket> {
+    const query = `token=${token}${after ? `&after=${after}` : ""}`;
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/api/v1/webchat/socket?${query}`);
+    // Listening before the socket opens: the server may push the missed messages right away.
+    const visitor = new VisitorSocket(socket);
     await new Promise((resolve, reject) => {
       socket.once("open", resolve);
       socket.once("error", reject);
     });
-    return new VisitorSocket(socket);
+    return visitor;
   }
   async next(match: (p: Push) => boolean): Promise<Push> {
     for (let i = 0; i < 100; i++) {
@@ -165,6 +168,12 @@ describeEachStore("web chat channel", (target) => {
     const resumed = await visitor(token).get(`/api/v1/webchat/messages?after=${items[1]!.id}`);
     expect((resumed.body.items as VisitorMessage[]).map((m) => m.id)).toEqual([reply.body.id]);
     socket.socket.close();
+
+    // A reconnect after the visitor saw the first message gets what it missed pushed at once.
+    const reconnected = await VisitorSocket.open(platform.url, token, items[1]!.id);
+    const missed = await reconnected.next((p) => p.type === "message");
+    expect(missed.message?.id).toBe(reply.body.id);
+    reconnected.socket.close();
     desk.socket.close();
   });
 
@@ -201,5 +210,47 @@ describeEachStore("web chat channel", (target) => {
       const closed = await new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
       expect(closed).toBe(4401);
     });
+  });
+
+  it("answers CORS for the visitor API only, so the widget works on the customer's website", async () => {
+    const preflight = await platform.app.inject({
+      method: "OPTIONS",
+      url: "/api/v1/webchat/messages",
+      headers: {
+        origin: "https://www.bank.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,x-webchat-token",
+      },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers["access-control-allow-origin"]).toBe("https://www.bank.example");
+    expect(String(preflight.headers["access-control-allow-headers"])).toContain("x-webchat-token");
+    const adminApi = await platform.app.inject({
+      method: "GET",
+      url: "/api/v1/conversations",
+      headers: { origin: "https://www.bank.example", authorization: `Bearer ${admin.token}` },
+    });
+    expect(adminApi.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
+  it("refuses a session from a page outside the key's allowed origins", async () => {
+    const key = await admin.post<{ id: string; publicKey: string }>("/api/v1/channels/web-chat", {
+      name: "Locked",
+      queueId: (await admin.get<{ items: { queueId: string }[] }>("/api/v1/channels/web-chat")).body.items[0]!
+        .queueId,
+      allowedOrigins: ["https://www.bank.example/"],
+    });
+    expect(key.status).toBe(201);
+    const start = (origin: string) =>
+      platform.app.inject({
+        method: "POST",
+        url: "/api/v1/webchat/sessions",
+        headers: { origin },
+        payload: { key: key.body.publicKey, name: "Y", phone: "+62 812 1111 2222" },
+      });
+    const refused = await start("https://evil.example");
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("web_chat_origin_not_allowed");
+    expect((await start("https://www.bank.example")).statusCode).toBe(201);
   });
 });
