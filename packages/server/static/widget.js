@@ -1,5 +1,6 @@
 // Sentra web chat widget. A host page includes:
-//   <script src="https://sentra.example/widget.js" data-key="wc_…"></script>
+//   <script src="https://sentra.example/widget.js" data-key="wc_…" data-language="id"></script>
+// (data-language is optional.)
 // Framework-free on purpose: it runs inside other people's pages. The visitor token is kept in localStorage,
 // so a reload keeps the conversation; the socket pushes agent messages and typing, and after a reconnect the
 // widget fetches what it missed with ?after=<last message id>.
@@ -168,11 +169,13 @@
       [...new FormData(form)].filter(([, value]) => String(value).trim() !== ""),
     );
     try {
-      const language = (navigator.language || "").slice(0, 2).toLowerCase();
+      // The host page may name the chat's language (data-language="en"); else the key's language applies.
+      // The browser's language is not used: a chat in a language no agent speaks would wait unrouted.
+      const language = script.dataset.language;
       const session = await api("POST", "/sessions", {
         key: chatKey,
         ...values,
-        ...(/^[a-z]{2}$/.test(language) ? { language } : {}),
+        ...(language ? { language } : {}),
       });
       state.token = session.token;
       save();
