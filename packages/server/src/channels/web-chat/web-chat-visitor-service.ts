@@ -164,7 +164,8 @@ export class WebChatVisitorService {
       .where("conversation_id", "=", session.conversation_id)
       .where("id", "=", messageId)
       .where("direction", "=", "outbound")
-      .where("delivery_status", "=", "sent")
+      // Queued too: the ack can overtake the outbox recording the send.
+      .where("delivery_status", "in", ["queued", "sent"])
       .execute();
   }
 
