@@ -23,6 +23,11 @@ export const webChatKeyBody = z.object({
   queueId: z.uuid(),
   language: languageCode.nullable().default(null),
   allowedOrigins: z.array(webOrigin).max(20).default([]),
+  /** Pre-chat topics routed to their own queue, e.g. { label: "Credit card", queueId }. */
+  topics: z
+    .array(z.object({ label: z.string().trim().min(1).max(80), queueId: z.uuid() }))
+    .max(20)
+    .default([]),
   enabled: z.boolean().default(true),
 });
 export type WebChatKeyBody = z.infer<typeof webChatKeyBody>;

@@ -641,6 +641,7 @@ export interface WebChatKeysTable {
   queue_id: string;
   language: string | null;
   allowed_origins: JsonDefault<string[]>;
+  topics: JsonDefault<{ label: string; queueId: string }[]>;
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -16,6 +16,7 @@ export const webChatKeyView = z.object({
   queueId: z.string(),
   language: z.string().nullable(),
   allowedOrigins: z.array(z.string()),
+  topics: z.array(z.object({ label: z.string(), queueId: z.string() })),
   enabled: z.boolean(),
 });
 export type WebChatKeyView = z.infer<typeof webChatKeyView>;
@@ -27,6 +28,7 @@ const toView = (row: WebChatKeyRow): WebChatKeyView => ({
   queueId: row.queue_id,
   language: row.language,
   allowedOrigins: row.allowed_origins,
+  topics: row.topics,
   enabled: row.enabled,
 });
 
@@ -56,7 +58,8 @@ export class WebChatKeyService {
   }
 
   async create(actor: Actor, body: WebChatKeyBody, origin: Origin): Promise<WebChatKeyView> {
-    await this.#chatQueue(actor, body.queueId);
+    for (const queueId of [body.queueId, ...body.topics.map((t) => t.queueId)])
+      await this.#chatQueue(actor, queueId);
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("web_chat_keys")
@@ -67,6 +70,7 @@ export class WebChatKeyService {
           queue_id: body.queueId,
           language: body.language,
           allowed_origins: JSON.stringify(body.allowedOrigins),
+          topics: JSON.stringify(body.topics),
           enabled: body.enabled,
         })
         .returningAll()
@@ -88,7 +92,9 @@ export class WebChatKeyService {
 
   async update(actor: Actor, id: string, patch: WebChatKeyPatch, origin: Origin): Promise<WebChatKeyView> {
     await this.#row(actor.tenantId, id);
-    if (patch.queueId) await this.#chatQueue(actor, patch.queueId);
+    for (const queueId of [patch.queueId, ...(patch.topics ?? []).map((t) => t.queueId)]) {
+      if (queueId) await this.#chatQueue(actor, queueId);
+    }
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable("web_chat_keys")
@@ -100,6 +106,7 @@ export class WebChatKeyService {
             ? { allowed_origins: JSON.stringify(patch.allowedOrigins) }
             : {}),
           ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+          ...(patch.topics !== undefined ? { topics: JSON.stringify(patch.topics) } : {}),
           updated_at: new Date(),
         })
         .where("tenant_id", "=", actor.tenantId)

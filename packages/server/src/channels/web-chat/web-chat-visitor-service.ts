@@ -36,8 +36,10 @@ export class WebChatVisitorService {
     assertOriginAllowed(key, origin);
     const sessionId = randomUUID();
     const token = randomBytes(32).toString("base64url");
+    const topic = body.topic?.toLowerCase();
+    const topicQueue = key.topics.find((t) => t.label.toLowerCase() === topic)?.queueId;
     const result = await this.intake.receive(
-      this.#inbound(key, {
+      this.#inbound(topicQueue ? { ...key, queue_id: topicQueue } : key, {
         contact: {
           name: body.name,
           ...(body.email ? { email: body.email } : {}),

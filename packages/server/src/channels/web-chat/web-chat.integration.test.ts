@@ -253,4 +253,37 @@ describeEachStore("web chat channel", (target) => {
     expect(refused.json().error.code).toBe("web_chat_origin_not_allowed");
     expect((await start("https://www.bank.example")).statusCode).toBe(201);
   });
+
+  it("routes a pre-chat topic the key maps to its own queue, and other topics to the key's queue", async () => {
+    const cards = await admin.post<{ id: string }>("/api/v1/queues", {
+      name: "Cards chat",
+      settings: { channels: ["chat"] },
+    });
+    const keys = await admin.get<{ items: { id: string; queueId: string; publicKey: string }[] }>(
+      "/api/v1/channels/web-chat",
+    );
+    const website = keys.body.items.find((k) => k.publicKey === publicKey)!;
+    const patched = await admin.patch(`/api/v1/channels/web-chat/${website.id}`, {
+      topics: [{ label: "Credit card", queueId: cards.body.id }],
+    });
+    expect(patched.status).toBe(200);
+    const queueOf = async (topic: string) => {
+      const { conversationId } = await startChat({ topic });
+      return (await admin.get<{ queueId: string }>(`/api/v1/conversations/${conversationId}`)).body.queueId;
+    };
+    expect(await queueOf("credit card")).toBe(cards.body.id);
+    expect(await queueOf("Something else")).toBe(website.queueId);
+    const emailQueue = await admin.post<{ id: string }>("/api/v1/queues", {
+      name: "Mail only",
+      settings: { channels: ["email"] },
+    });
+    const refused = await admin.patch<{ error: { code: string } }>(
+      `/api/v1/channels/web-chat/${website.id}`,
+      {
+        topics: [{ label: "Mail", queueId: emailQueue.body.id }],
+      },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("queue_takes_no_chat");
+  });
 });

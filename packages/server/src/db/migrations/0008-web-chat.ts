@@ -4,7 +4,8 @@ import { type Kysely, sql } from "kysely";
  * The web chat channel.
  *
  * - `web_chat_keys`: the public key a host page puts in the widget tag (`wc_…`). It is not a secret — it only
- *   names the tenant and queue — so it is unique across tenants, like a mailbox address.
+ *   names the tenant and queue — so it is unique across tenants, like a mailbox address. `topics` are the
+ *   pre-chat form's choices, each routed to its own queue (the key's queue when the topic is not listed).
  * - `web_chat_sessions`: one visitor's chat. The visitor token is a bearer secret kept in the browser, so only
  *   its SHA-256 is stored.
  */
@@ -18,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       queue_id uuid not null references queues(id),
       language text,
       allowed_origins jsonb not null default '[]',
+      topics jsonb not null default '[]',
       enabled boolean not null default true,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
