@@ -1,2 +1,3 @@
 export * from "./contracts.js";
 export * from "./conversation-rules.js";
+export * from "./web-chat-contracts.js";

@@ -15,6 +15,10 @@ import { SmtpReceiver } from "./email/smtp-receiver.js";
 import { EmailAddressService } from "./email-address-service.js";
 import { InboundIntake } from "./inbound-intake.js";
 import { Outbox } from "./outbox.js";
+import { WebChatHub } from "./web-chat/web-chat-hub.js";
+import { WebChatKeyService } from "./web-chat/web-chat-key-service.js";
+import { WebChatTyping } from "./web-chat/web-chat-typing.js";
+import { WebChatVisitorService } from "./web-chat/web-chat-visitor-service.js";
 
 /** The digital channels: conversations, the shared intake, the outbox and the email adapter. */
 export interface ChannelServices {
@@ -24,6 +28,11 @@ export interface ChannelServices {
   readonly outbox: Outbox;
   /** Sentra's SMTP server; platform.ts listens and closes it (startPlatform only, not CLI commands). */
   readonly smtpReceiver: SmtpReceiver;
+  readonly webChatKeys: WebChatKeyService;
+  readonly webChatVisitors: WebChatVisitorService;
+  /** The visitors' sockets in this process; also the outbox's sender for the `chat` channel. */
+  readonly webChatHub: WebChatHub;
+  readonly webChatTyping: WebChatTyping;
   close(): Promise<void>;
 }
 
@@ -40,9 +49,16 @@ export function createChannelServices(deps: {
 }): ChannelServices {
   const notifier = new ConversationNotifier(deps.bus, deps.routingWork, deps.logger);
   const emailSender = deps.smtp.relayUrl ? new EmailSender(deps.smtp.relayUrl) : undefined;
-  const outbox = new Outbox(deps.db, emailSender ? { email: emailSender } : {}, deps.clock, deps.logger);
+  const webChatHub = new WebChatHub(deps.logger);
+  const outbox = new Outbox(
+    deps.db,
+    { chat: webChatHub, ...(emailSender ? { email: emailSender } : {}) },
+    deps.clock,
+    deps.logger,
+  );
   const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
+  const webChatKeys = new WebChatKeyService(deps.db, deps.audit, deps.routingConfig);
   return {
     conversations: new ConversationService(
       deps.db,
@@ -56,6 +72,10 @@ export function createChannelServices(deps: {
     intake,
     outbox,
     smtpReceiver: new SmtpReceiver(deps.smtp, emailAddresses, intake, deps.logger),
+    webChatKeys,
+    webChatVisitors: new WebChatVisitorService(deps.db, webChatKeys, intake, webChatHub, deps.clock),
+    webChatHub,
+    webChatTyping: new WebChatTyping(deps.db, deps.bus, deps.routingWork, webChatHub, deps.logger),
     async close() {
       await outbox.stop();
       emailSender?.close();

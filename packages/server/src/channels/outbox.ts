@@ -121,6 +121,9 @@ export class Outbox {
       .set(set)
       .where("tenant_id", "=", message.tenant_id)
       .where("id", "=", message.id)
+      // A channel may confirm delivery while the send is still being recorded (a chat widget's ack): that
+      // later state stands.
+      .where("delivery_status", "=", "queued")
       .execute();
   }
 }

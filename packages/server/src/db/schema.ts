@@ -47,6 +47,8 @@ export interface Database {
   conversation_interactions: ConversationInteractionsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;
+  web_chat_keys: WebChatKeysTable;
+  web_chat_sessions: WebChatSessionsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -627,4 +629,31 @@ export interface AttachmentsTable {
   size_bytes: number;
   content: Uint8Array;
   created_at: CreatedAt;
+}
+
+// Web chat channel (migration 0008).
+
+export interface WebChatKeysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  public_key: string;
+  name: string;
+  queue_id: string;
+  language: string | null;
+  allowed_origins: JsonDefault<string[]>;
+  topics: JsonDefault<{ label: string; queueId: string }[]>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WebChatSessionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  key_id: string;
+  conversation_id: string;
+  token_hash: string;
+  visitor_name: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -1,4 +1,5 @@
 import fastifyCookie from "@fastify/cookie";
+import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -15,6 +16,13 @@ import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
+import { webChatCors } from "../channels/web-chat/web-chat-cors.js";
+import {
+  registerWebChatAgentRoutes,
+  registerWebChatKeyRoutes,
+} from "../channels/web-chat/web-chat-key-routes.js";
+import { registerWebChatStaticRoutes } from "../channels/web-chat/web-chat-static-routes.js";
+import { registerWebChatVisitorRoutes } from "../channels/web-chat/web-chat-visitor-routes.js";
 import { registerCustomerPrivacyRoutes } from "../customers/customer-privacy-routes.js";
 import { registerCustomerRoutes } from "../customers/customer-routes.js";
 import { registerKbRoutes } from "../knowledge/kb-routes.js";
@@ -82,6 +90,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
   );
 
   await app.register(fastifyCookie);
+  await app.register(fastifyCors, { delegator: webChatCors });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({
@@ -159,9 +168,13 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerScheduleRoutes(v1, services);
       registerConversationRoutes(v1, services);
       registerEmailAddressRoutes(v1, services);
+      registerWebChatKeyRoutes(v1, services);
+      registerWebChatAgentRoutes(v1, services);
+      registerWebChatVisitorRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );
+  registerWebChatStaticRoutes(app);
   await registerWebApp(app);
   return app;
 }

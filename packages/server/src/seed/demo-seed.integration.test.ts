@@ -113,4 +113,34 @@ describe("the demo tenant seeded on first start", () => {
     expect(conversations.body.items).toEqual([expect.objectContaining({ queueId: english.id })]);
     expect(conversations.body.items[0]!.currentInteractionId).not.toBeNull();
   });
+
+  it("serves the chat widget and a demo page whose key starts chats in the customer-service chat queue", async () => {
+    const page = await platform.app.inject({ method: "GET", url: "/demo/chat.html" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<script src="/widget.js" data-key="wc_demo_localhost_chat"></script>');
+    const widget = await platform.app.inject({ method: "GET", url: "/widget.js" });
+    expect(widget.statusCode).toBe(200);
+    expect(widget.headers["content-type"]).toContain("javascript");
+    expect(widget.body).toContain("/api/v1/webchat");
+    const keys = await admin.get<{ items: { publicKey: string; queueId: string }[] }>(
+      "/api/v1/channels/web-chat",
+    );
+    const chatQueue = (await admin.get<Named>("/api/v1/queues")).body.items.find(
+      (q) => q.name === "Layanan Nasabah — Chat",
+    )!;
+    expect(keys.body.items).toEqual([
+      expect.objectContaining({ publicKey: "wc_demo_localhost_chat", queueId: chatQueue.id }),
+    ]);
+    const session = await new ApiClient(platform.app).post<{ conversationId: string }>(
+      "/api/v1/webchat/sessions",
+      {
+        key: "wc_demo_localhost_chat",
+        name: "Tamu",
+        email: "tamu-chat@example.test",
+      },
+    );
+    expect(session.status).toBe(201);
+    const conversation = await admin.get(`/api/v1/conversations/${session.body.conversationId}`);
+    expect(conversation.body).toMatchObject({ channel: "chat", queueId: chatQueue.id });
+  });
 });

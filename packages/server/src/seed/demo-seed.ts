@@ -6,6 +6,7 @@ import { seedDemoCasesAndKnowledge } from "./demo-cases-kb-seed.js";
 import { seedDemoCustomers } from "./demo-customers-seed.js";
 import { seedDemoEmail } from "./demo-email-seed.js";
 import { type SeededPerson, seedDemoRouting } from "./demo-routing-seed.js";
+import { seedDemoWebChat } from "./demo-web-chat-seed.js";
 
 export interface SeededLogin {
   email: string;
@@ -145,6 +146,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
     await seedDemoCasesAndKnowledge(services, tenant.id, teamIds);
     await seedDemoCustomers(services, tenant.id);
     await seedDemoEmail(services, tenant.id);
+    await seedDemoWebChat(services, tenant.id);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },

@@ -686,6 +686,7 @@ describeEachStore("tenant isolation", (target) => {
     },
     ...customerCases(),
     ...conversationCases(),
+    ...webChatCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
@@ -1039,4 +1040,92 @@ describeEachStore("tenant isolation", (target) => {
   describe("tenant A's admin cannot reach tenant B", () => {
     for (const [route, check] of Object.entries(cases)) it(route, check);
   });
+
+  /** Tenant B's web-chat key and a visitor chat on it, started through the public visitor API. */
+  function webChatCases(): Record<string, () => Promise<void>> {
+    const bChat = { queueId: "", keyId: "", publicKey: "", token: "", conversationId: "" };
+    const visitorB = (method: "GET" | "POST", url: string, payload?: Record<string, unknown>) =>
+      platform.app.inject({
+        method,
+        url,
+        headers: { "x-webchat-token": bChat.token },
+        ...(payload ? { payload } : {}),
+      });
+    beforeAll(async () => {
+      bChat.queueId = (
+        await adminB.post<{ id: string }>("/api/v1/queues", {
+          name: "B chat",
+          settings: { channels: ["chat"] },
+        })
+      ).body.id;
+      const key = await adminB.post<{ id: string; publicKey: string }>("/api/v1/channels/web-chat", {
+        name: "B website",
+        queueId: bChat.queueId,
+      });
+      bChat.keyId = key.body.id;
+      bChat.publicKey = key.body.publicKey;
+      const session = await new ApiClient(platform.app).post<{ token: string; conversationId: string }>(
+        "/api/v1/webchat/sessions",
+        { key: bChat.publicKey, name: "Pengunjung B", email: "visitor@customer-b.test" },
+      );
+      bChat.token = session.body.token;
+      bChat.conversationId = session.body.conversationId;
+    });
+    const bKeyIntact = async () =>
+      expect((await adminB.get(`/api/v1/channels/web-chat/${bChat.keyId}`)).body).toMatchObject({
+        name: "B website",
+        queueId: bChat.queueId,
+        enabled: true,
+      });
+    const conversationIdsOfA = async () =>
+      (await adminA.get<Items>("/api/v1/conversations?limit=200")).body.items.map((c) => c.id);
+    return {
+      "GET /api/v1/channels/web-chat": async () => {
+        const ids = (await adminA.get<Items>("/api/v1/channels/web-chat")).body.items.map((k) => k.id);
+        expect(ids).not.toContain(bChat.keyId);
+      },
+      "POST /api/v1/channels/web-chat": async () => {
+        await notFoundForA("POST", "/api/v1/channels/web-chat", { name: "Hijack", queueId: bChat.queueId });
+      },
+      "GET /api/v1/channels/web-chat/:id": () =>
+        notFoundForA("GET", `/api/v1/channels/web-chat/${bChat.keyId}`),
+      "PATCH /api/v1/channels/web-chat/:id": async () => {
+        await notFoundForA("PATCH", `/api/v1/channels/web-chat/${bChat.keyId}`, { name: "Hijack" });
+        await bKeyIntact();
+      },
+      "DELETE /api/v1/channels/web-chat/:id": async () => {
+        await notFoundForA("DELETE", `/api/v1/channels/web-chat/${bChat.keyId}`);
+        await bKeyIntact();
+      },
+      "POST /api/v1/conversations/:id/typing": () =>
+        notFoundForA("POST", `/api/v1/conversations/${bChat.conversationId}/typing`, { typing: true }),
+      "POST /api/v1/webchat/sessions": async () => {
+        // A session on B's key is B's conversation: A never sees it.
+        expect(await conversationIdsOfA()).not.toContain(bChat.conversationId);
+        const inB = await adminB.get(`/api/v1/conversations/${bChat.conversationId}`);
+        expect(inB.status).toBe(200);
+      },
+      "GET /api/v1/webchat/messages": async () => {
+        // The visitor token reads its own conversation only: exactly what B's admin sees there.
+        const history = (await visitorB("GET", "/api/v1/webchat/messages"))
+          .json<Items>()
+          .items.map((m) => m.id);
+        const inB = await adminB.get<{ messages: { id: string }[] }>(
+          `/api/v1/conversations/${bChat.conversationId}`,
+        );
+        expect(history).toEqual(inB.body.messages.map((m) => m.id));
+      },
+      "POST /api/v1/webchat/messages": async () => {
+        const sent = await visitorB("POST", "/api/v1/webchat/messages", { text: "Halo dari B" });
+        expect(sent.statusCode).toBe(201);
+        expect(await conversationIdsOfA()).not.toContain(bChat.conversationId);
+      },
+      "GET /api/v1/webchat/socket": async () => {
+        // Pushes go to the sockets of the token's own conversation (web-chat.integration.test.ts).
+        expect(platform.app.routeTable.find((r) => r.url === "/api/v1/webchat/socket")?.access).toBe(
+          "public",
+        );
+      },
+    };
+  }
 });

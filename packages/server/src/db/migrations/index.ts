@@ -6,6 +6,7 @@ import * as casesKb from "./0004-cases-kb.js";
 import * as wfmForecast from "./0005-wfm-forecast.js";
 import * as wfmSchedule from "./0006-wfm-schedule.js";
 import * as conversations from "./0007-conversations.js";
+import * as webChat from "./0008-web-chat.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005-wfm-forecast": wfmForecast,
   "0006-wfm-schedule": wfmSchedule,
   "0007-conversations": conversations,
+  "0008-web-chat": webChat,
 };

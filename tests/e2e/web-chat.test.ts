@@ -1,0 +1,100 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { httpJson } from "../../packages/server/src/testing/server-process.js";
+import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
+
+describeWithBrowser("web chat widget on a host page, answered by an agent over the API", () => {
+  let e2e: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let publicKey: string;
+  let agentToken: string;
+  /** The customer's website: its own server and origin (another port), so the widget works cross-origin. */
+  let host: Server;
+  let hostPage: string;
+
+  beforeAll(async () => {
+    e2e = await startE2eServer("webchat");
+    const agent = await e2e.api<{ id: string }>("POST", "/users", {
+      email: "rani@acme.test",
+      displayName: "Rani",
+      role: "agent",
+      locale: "en",
+      password: "a-long-enough-password",
+    });
+    const queue = await e2e.api<{ id: string }>("POST", "/queues", {
+      name: "Website chat",
+      settings: { channels: ["chat"] },
+    });
+    await e2e.api("PUT", `/agents/${agent.id}/profile`, { capacity: { max: { chat: 3 } } });
+    agentToken = (
+      await httpJson<{ token: string }>(`${e2e.server.url}/api/v1/auth/login`, {
+        method: "POST",
+        body: { email: "rani@acme.test", password: "a-long-enough-password" },
+      })
+    ).body.token;
+    const available = await httpJson(`${e2e.server.url}/api/v1/agents/me/state`, {
+      method: "PUT",
+      token: agentToken,
+      body: { state: "available" },
+    });
+    expect(available.status, JSON.stringify(available.body)).toBe(200);
+    publicKey = (
+      await e2e.api<{ publicKey: string }>("POST", "/channels/web-chat", {
+        name: "Bank site",
+        queueId: queue.id,
+      })
+    ).publicKey;
+    browser = await launchChromium();
+    page = await browser.newPage();
+    host = createServer((_request, response) => {
+      response.setHeader("content-type", "text/html");
+      response.end(
+        `<!doctype html><html><body><h1>Bank</h1><script src="${e2e.server.url}/widget.js" data-key="${publicKey}"></script></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+    hostPage = `http://127.0.0.1:${(host.address() as AddressInfo).port}/bank.html`;
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (host ? host.close(resolve) : resolve(undefined)));
+    await e2e?.dispose();
+  });
+
+  const agentApi = <T>(method: string, path: string, body?: unknown) =>
+    httpJson<T>(`${e2e.server.url}/api/v1${path}`, { method, token: agentToken, body });
+
+  it("starts a chat from the pre-chat form, shows the agent's reply live and keeps it after a reload", async () => {
+    await page.goto(hostPage);
+    await page.getByRole("button", { name: "Chat", exact: true }).click();
+    await page.getByPlaceholder("Your name").fill("Siti");
+    await page.getByPlaceholder("Email").fill("siti@visitor.test");
+    await page.getByPlaceholder("What is it about?").fill("Transfer gagal");
+    await page.getByRole("button", { name: "Start chat" }).click();
+    await page.getByText("Chat started: Transfer gagal").waitFor();
+    await page.getByPlaceholder("Type a message…").fill("Transfer saya gagal kemarin");
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByText("Transfer saya gagal kemarin").waitFor();
+
+    const conversations = await e2e.api<{ items: { id: string; currentInteractionId: string }[] }>(
+      "GET",
+      "/conversations",
+    );
+    const conversation = conversations.items[0]!;
+    const accepted = await agentApi("POST", `/interactions/${conversation.currentInteractionId}/accept`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const reply = await agentApi("POST", `/conversations/${conversation.id}/messages`, {
+      body: "Kami cek transfer Anda sekarang.",
+    });
+    expect(reply.status).toBe(201);
+    await page.getByText("Kami cek transfer Anda sekarang.").waitFor({ timeout: 10_000 });
+
+    await page.reload();
+    await page.getByRole("button", { name: "Chat", exact: true }).click();
+    await page.getByText("Kami cek transfer Anda sekarang.").waitFor();
+    await expect(page.getByText("Transfer saya gagal kemarin").count()).resolves.toBe(1);
+  }, 60_000);
+});
