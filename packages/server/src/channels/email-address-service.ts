@@ -1,4 +1,4 @@
-import { conflict, type EmailAddressBody, type EmailAddressPatch, notFound, UserError } from "@sentra/core";
+import { conflict, type EmailAddressBody, type EmailAddressPatch, notFound } from "@sentra/core";
 import type { Kysely, Selectable } from "kysely";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { Database, EmailAddressesTable } from "../db/schema.js";
@@ -34,7 +34,7 @@ export class EmailAddressService {
   }
 
   async create(actor: Actor, body: EmailAddressBody, origin: Origin): Promise<EmailAddressView> {
-    await this.#emailQueue(actor, body.queueId);
+    await this.routingConfig.assertQueueTakes(actor, body.queueId, "email");
     const taken = await this.db
       .selectFrom("email_addresses")
       .select("id")
@@ -76,7 +76,7 @@ export class EmailAddressService {
     origin: Origin,
   ): Promise<EmailAddressView> {
     await this.#row(actor.tenantId, id);
-    if (patch.queueId) await this.#emailQueue(actor, patch.queueId);
+    if (patch.queueId) await this.routingConfig.assertQueueTakes(actor, patch.queueId, "email");
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable("email_addresses")
@@ -138,18 +138,6 @@ export class EmailAddressService {
       .selectAll()
       .where("address", "=", address.trim().toLowerCase())
       .executeTakeFirst();
-  }
-
-  /** Mail routed to a queue that does not take email would be stored but never reach an agent. */
-  async #emailQueue(actor: Actor, queueId: string): Promise<void> {
-    const queue = await this.routingConfig.getQueue(actor, queueId);
-    if (!queue.settings.channels.includes("email")) {
-      throw new UserError(
-        "invalid",
-        "queue_takes_no_email",
-        `Queue "${queue.name}" does not take email; add email to its channels or choose another queue.`,
-      );
-    }
   }
 
   async #row(tenantId: string, id: string): Promise<EmailAddressRow> {

@@ -2,6 +2,7 @@ import {
   type AgentProfile,
   type AgentProfileBody,
   agentProfileBody,
+  type Channel,
   conflict,
   notFound,
   type QueueConfig,
@@ -115,6 +116,21 @@ export class RoutingConfigService {
     const queue = (await this.listQueues(actor.tenantId)).find((q) => q.id === id);
     if (!queue) throw notFound("queue", id);
     return queue;
+  }
+
+  /**
+   * A channel entry point (mailbox, chat key…) may only feed a queue that takes its channel: otherwise its
+   * contacts would be stored but never reach an agent.
+   */
+  async assertQueueTakes(actor: Actor, queueId: string, channel: Channel): Promise<void> {
+    const queue = await this.getQueue(actor, queueId);
+    if (!queue.settings.channels.includes(channel)) {
+      throw new UserError(
+        "invalid",
+        `queue_takes_no_${channel}`,
+        `Queue "${queue.name}" does not take ${channel}; add ${channel} to its channels or choose another queue.`,
+      );
+    }
   }
 
   /** Creates or replaces a queue after checking every id it names belongs to the same tenant. */

@@ -59,7 +59,7 @@ export class WebChatKeyService {
 
   async create(actor: Actor, body: WebChatKeyBody, origin: Origin): Promise<WebChatKeyView> {
     for (const queueId of [body.queueId, ...body.topics.map((t) => t.queueId)])
-      await this.#chatQueue(actor, queueId);
+      await this.routingConfig.assertQueueTakes(actor, queueId, "chat");
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("web_chat_keys")
@@ -93,7 +93,7 @@ export class WebChatKeyService {
   async update(actor: Actor, id: string, patch: WebChatKeyPatch, origin: Origin): Promise<WebChatKeyView> {
     await this.#row(actor.tenantId, id);
     for (const queueId of [patch.queueId, ...(patch.topics ?? []).map((t) => t.queueId)]) {
-      if (queueId) await this.#chatQueue(actor, queueId);
+      if (queueId) await this.routingConfig.assertQueueTakes(actor, queueId, "chat");
     }
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -162,17 +162,6 @@ export class WebChatKeyService {
     if (!row)
       throw new UserError("not_found", "web_chat_key_unknown", "This chat key is unknown or disabled.");
     return row;
-  }
-
-  async #chatQueue(actor: Actor, queueId: string): Promise<void> {
-    const queue = await this.routingConfig.getQueue(actor, queueId);
-    if (!queue.settings.channels.includes("chat")) {
-      throw new UserError(
-        "invalid",
-        "queue_takes_no_chat",
-        `Queue "${queue.name}" does not take chat; add chat to its channels or choose another queue.`,
-      );
-    }
   }
 
   async #row(tenantId: string, id: string): Promise<WebChatKeyRow> {
