@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, pageQuery } from "./http";
+import { api, pageQuery } from "./http";
 import type { Page } from "./types";
 
 /** The customers API's shapes as the web app reads them (see packages/server/src/customers/*-routes.ts). */
@@ -244,23 +244,9 @@ export async function exportCustomer(id: string): Promise<Blob> {
 }
 
 /** CSV import: the file goes up as text/csv, the reply reports each row. */
-export async function importCustomers(csv: string): Promise<ImportReport> {
-  const response = await fetch("/api/v1/customers/import", {
+export function importCustomers(csv: string): Promise<ImportReport> {
+  return api<ImportReport>("/customers/import", {
     method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": "text/csv" },
-    body: csv,
+    text: { body: csv, contentType: "text/csv" },
   });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; details?: unknown };
-    } | null;
-    throw new ApiError(
-      response.status,
-      body?.error?.code ?? `http_${response.status}`,
-      body?.error?.message ?? "",
-      body?.error?.details,
-    );
-  }
-  return (await response.json()) as ImportReport;
 }

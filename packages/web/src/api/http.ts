@@ -15,7 +15,7 @@ interface ErrorEnvelope {
   error?: { code?: unknown; message?: unknown; details?: unknown };
 }
 
-export async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response): Promise<ApiError> {
   let body: ErrorEnvelope | null = null;
   try {
     body = (await response.json()) as ErrorEnvelope;
@@ -34,6 +34,8 @@ export async function toApiError(response: Response): Promise<ApiError> {
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** A file sent as its own text (CSV, TSV) instead of a JSON body; the server streams and checks it. */
+  text?: { body: string; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -45,9 +47,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const init: RequestInit = {
     method: options.method ?? "GET",
     credentials: "same-origin",
-    headers: options.body === undefined ? {} : { "content-type": "application/json" },
+    headers: options.text
+      ? { "content-type": options.text.contentType }
+      : options.body === undefined
+        ? {}
+        : { "content-type": "application/json" },
   };
-  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (options.text) init.body = options.text.body;
+  else if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
   const response = await fetch(`/api/v1${path}`, init);
   if (!response.ok) throw await toApiError(response);

@@ -2,7 +2,7 @@
  * Response shapes of the WFM API (/api/v1/wfm/*). The web build sees only roles and contracts from
  * @sentra/core, so what the pages read is declared here, mirroring the server's route files.
  */
-import { ApiError, toApiError } from "./http";
+import { ApiError, api } from "./http";
 
 export * from "./wfm-simulation";
 
@@ -249,14 +249,10 @@ export async function uploadHistory(
 ): Promise<HistoryImportReport> {
   const body = await file.text();
   const tabs = /\.(tsv|tab)$/i.test(file.name) || (!body.includes(",") && body.includes("\t"));
-  const response = await fetch(`/api/v1/wfm/history/import${query}`, {
+  return api<HistoryImportReport>(`/wfm/history/import${query}`, {
     method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": tabs ? "text/tab-separated-values" : "text/csv" },
-    body,
+    text: { body, contentType: tabs ? "text/tab-separated-values" : "text/csv" },
   });
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as HistoryImportReport;
 }
 
 export { ApiError };
