@@ -79,17 +79,21 @@ export class MessagingWebhooks {
 
   async receive(key: string, rawBody: Buffer, headers: Headers): Promise<WebhookOutcome> {
     const account = await this.accounts.byWebhookKey(key);
-    if (!account) throw unknownKey();
+    if (!account) {
+      this.logger.warn(
+        { keyPrefix: key.slice(0, 8) },
+        "messaging webhook for an unknown or disabled account",
+      );
+      throw unknownKey();
+    }
     this.#authenticate(account, rawBody, headers);
     let json: unknown;
     try {
       json = JSON.parse(rawBody.toString("utf8"));
     } catch (error) {
-      throw new UserError(
-        "invalid",
-        "invalid_json",
-        `The webhook body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ accountId: account.id, reason }, "messaging webhook body is not JSON");
+      throw new UserError("invalid", "invalid_json", `The webhook body is not valid JSON: ${reason}`);
     }
     const content = this.#read(account, json);
     let stored = 0;
