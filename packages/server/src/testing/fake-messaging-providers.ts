@@ -7,6 +7,7 @@ import { smsSignature, whatsappSignature } from "../channels/messaging/webhook-s
 export interface ReceivedCall {
   readonly method: string;
   readonly path: string;
+  readonly query: string;
   readonly headers: IncomingMessage["headers"];
   readonly body: unknown;
 }
@@ -80,7 +81,13 @@ export class FakeMessagingProviders {
     } catch {
       body = raw.toString("utf8");
     }
-    this.calls.push({ method: request.method ?? "", path, headers: request.headers, body });
+    this.calls.push({
+      method: request.method ?? "",
+      path,
+      query: url.search,
+      headers: request.headers,
+      body,
+    });
     const bearer = request.headers.authorization === `Bearer ${WA_ACCESS_TOKEN}`;
 
     if (request.method === "POST") {

@@ -330,8 +330,32 @@ describeEachStore("messaging channel (WhatsApp, Telegram, SMS)", (target) => {
     ).toMatchObject({
       stored: 1,
     });
+    const photo = JSON.stringify({
+      update_id: 3,
+      message: {
+        message_id: 12,
+        from: { id: 99887766, is_bot: false, first_name: "Bayu" },
+        chat: { id: 99887766, type: "private" },
+        date: 1763900301,
+        caption: "Bukti transfer",
+        photo: [
+          { file_id: "small-file", file_unique_id: "s", width: 90, height: 90 },
+          { file_id: "large-file", file_unique_id: "l", width: 1280, height: 1280 },
+        ],
+      },
+    });
+    expect((await postWebhook(accounts.telegram.url, photo, secret)).json).toMatchObject({ stored: 1 });
     const conv = (await conversationOf("99887766"))!;
-    expect(conv.messages.map((m) => m.bodyText)).toEqual(["Halo, saldo saya?", "Masih di sana?"]);
+    expect(conv.messages.map((m) => m.bodyText)).toEqual([
+      "Halo, saldo saya?",
+      "Masih di sana?",
+      "Bukti transfer",
+    ]);
+    expect(conv.messages[2]!.attachments).toEqual([
+      expect.objectContaining({ contentType: "image/jpeg", sizeBytes: "jpeg bytes".length }),
+    ]);
+    // The largest size is the one fetched (Bot API: PhotoSize array, largest last).
+    expect(fake.calls.find((c) => c.path.endsWith("/getFile"))?.query).toBe("?file_id=large-file");
     const customer = await admin.get<{ fullName: string }>(`/api/v1/customers/${conv.customerId}`);
     expect(customer.body.fullName).toBe("Bayu Pratama");
     const identity = await platform.services.db
