@@ -390,6 +390,14 @@ describeEachStore("messaging channel (WhatsApp, Telegram, SMS)", (target) => {
     expect(inbound).toMatchObject({ status: 200, json: { stored: 1 } });
     const conv = (await conversationOf("+6281299998888"))!;
     expect(conv.messages[0]!.bodyText).toBe("Info KPR?");
+    // An unknown number becomes a new customer with the number in E.164.
+    // (The API masks phones, so the stored record is read directly.)
+    const customer = await platform.services.db
+      .selectFrom("customers")
+      .select("phones")
+      .where("id", "=", conv.customerId!)
+      .executeTakeFirstOrThrow();
+    expect(customer.phones).toEqual(["+6281299998888"]);
 
     const reply = await admin.post<{ id: string }>(`/api/v1/conversations/${conv.id}/messages`, {
       body: "Bunga KPR mulai 3,5%.",
@@ -495,6 +503,7 @@ describeEachStore("messaging channel (WhatsApp, Telegram, SMS)", (target) => {
       "x-telegram-bot-api-secret-token": TG_SECRET,
     });
     expect(oversize.status).toBe(413);
+    expect(oversize.json.error?.code).toBe("payload_too_large");
 
     const tgForged = await postWebhook(accounts.telegram.url, JSON.stringify({ update_id: 5 }), {
       "x-telegram-bot-api-secret-token": "guessed-secret-token-000",
