@@ -447,6 +447,15 @@ describeEachStore("messaging channel (WhatsApp, Telegram, SMS)", (target) => {
     await platform.services.channels.outbox.flush();
     expect(await row()).toMatchObject({ deliveryStatus: "sent", attempts: 3, lastError: null });
     expect(fake.sends(`/${WA_PHONE_NUMBER_ID}/messages`).length - before).toBe(3);
+    // WhatsApp may still fail it after taking it (e.g. outside the 24-hour window): that is recorded.
+    const wamid = (await row()).providerMessageId!;
+    await postWhatsApp(
+      waStatus(wamid, "failed", { errors: [{ code: 131047, title: "Re-engagement message" }] }),
+    );
+    expect(await row()).toMatchObject({
+      deliveryStatus: "failed",
+      lastError: "131047 Re-engagement message",
+    });
   });
 
   it("records a send the provider refuses for good as failed, with the provider's reason", async () => {
