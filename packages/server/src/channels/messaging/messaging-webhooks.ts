@@ -174,11 +174,24 @@ export class MessagingWebhooks {
       );
     };
     switch (account.provider) {
-      case "whatsapp":
-        return readWhatsAppWebhook(
-          parse(whatsappWebhookPayload, "WhatsApp webhook"),
-          account.settings.phoneNumberId ?? "",
-        );
+      case "whatsapp": {
+        const payload = parse(whatsappWebhookPayload, "WhatsApp webhook");
+        const phoneNumberId = account.settings.phoneNumberId ?? "";
+        const others = payload.entry
+          .flatMap((e) => e.changes)
+          .filter((c) => c.value.metadata.phone_number_id !== phoneNumberId);
+        // One Meta app posts every number's traffic to one callback URL; a number without its own account
+        // here is not Sentra's to answer, but it must not vanish without a trace.
+        if (others.length > 0)
+          this.logger.warn(
+            {
+              accountId: account.id,
+              phoneNumberIds: [...new Set(others.map((c) => c.value.metadata.phone_number_id))],
+            },
+            "WhatsApp webhook changes for another phone number id were ignored",
+          );
+        return readWhatsAppWebhook(payload, phoneNumberId);
+      }
       case "telegram":
         return readTelegramUpdate(parse(telegramUpdate, "Telegram Update"), account.id);
       case "sms":
