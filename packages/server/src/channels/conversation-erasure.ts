@@ -6,7 +6,8 @@ const ERASED = "[erased]";
  * Erasure of a customer reaches their conversations: message bodies, addresses and attachments are removed,
  * while the conversation and message rows stay (channel, direction, times) so volumes and handling times in
  * reports still add up. Replies still waiting in the outbox are cancelled: nothing more goes to an erased
- * person. Web chat sessions lose the visitor's name.
+ * person. Web chat sessions lose the visitor's name; messaging identities (a Telegram user id) are removed, so
+ * a later message from that account starts a new customer instead of reviving the erased one.
  */
 export const conversationDataEraser: CustomerDataEraser = {
   name: "conversations",
@@ -52,6 +53,11 @@ export const conversationDataEraser: CustomerDataEraser = {
       .set({ visitor_name: ERASED })
       .where("tenant_id", "=", tenantId)
       .where("conversation_id", "in", theirConversations)
+      .execute();
+    await trx
+      .deleteFrom("messaging_identities")
+      .where("tenant_id", "=", tenantId)
+      .where("customer_id", "in", customerIds)
       .execute();
     await trx
       .updateTable("conversations")
