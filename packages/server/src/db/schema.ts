@@ -49,6 +49,7 @@ export interface Database {
   attachments: AttachmentsTable;
   web_chat_keys: WebChatKeysTable;
   web_chat_sessions: WebChatSessionsTable;
+  canned_responses: CannedResponsesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -618,6 +619,8 @@ export interface MessagesTable {
   last_error: string | null;
   sent_at: Date | null;
   created_at: CreatedAt;
+  /** Migration 0009: when an agent first saw this customer message. */
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AttachmentsTable {
@@ -656,4 +659,17 @@ export interface WebChatSessionsTable {
   visitor_name: string;
   created_at: CreatedAt;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// Canned responses (migration 0009).
+
+export interface CannedResponsesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  language: "id" | "en";
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
