@@ -97,14 +97,14 @@ describeWithBrowser("web chat between a visitor's widget and an agent in the des
     await thread().getByText("Chat started: Failed transfer").waitFor();
     conversationId = (await e2e.api<{ items: { id: string }[] }>("GET", "/conversations")).items[0]!.id;
 
-    // The visitor writes; the agent's thread shows it without a reload.
-    await visitor.getByPlaceholder("Type a message…").fill("My transfer failed yesterday");
+    // The visitor types — the agent sees it — and sends; the agent's thread shows it without a reload.
+    await visitor.getByPlaceholder("Type a message…").pressSequentially("My transfer failed yesterday");
+    await agent.getByTestId("typing-indicator").getByText("Customer is typing…").waitFor();
     await visitor.getByRole("button", { name: "Send" }).click();
     await thread().getByText("My transfer failed yesterday").waitFor();
+    await agent.getByTestId("typing-indicator").waitFor({ state: "detached" });
 
-    // Typing, both ways.
-    await visitor.getByPlaceholder("Type a message…").pressSequentially("Are you");
-    await agent.getByTestId("typing-indicator").getByText("Customer is typing…").waitFor();
+    // The agent types — the visitor sees it.
     await composer().pressSequentially("We are checking");
     await visitor.getByText("Agent is typing…").waitFor();
 
