@@ -15,6 +15,8 @@ describeWithBrowser("web chat between a visitor's widget and an agent in the des
   let visitor: Page;
   /** The agent, logged in to the Sentra web app. */
   let agent: Page;
+  /** A supervisor reading along. */
+  let supervisor: Page;
   /** The customer's website: its own server and origin (another port), like a real host page. */
   let host: Server;
   let hostPage: string;
@@ -32,6 +34,13 @@ describeWithBrowser("web chat between a visitor's widget and an agent in the des
       email: "rani@acme.test",
       displayName: "Rani",
       role: "agent",
+      locale: "en",
+      password: PASSWORD,
+    });
+    await e2e.api("POST", "/users", {
+      email: "sari@acme.test",
+      displayName: "Sari",
+      role: "supervisor",
       locale: "en",
       password: PASSWORD,
     });
@@ -66,6 +75,7 @@ describeWithBrowser("web chat between a visitor's widget and an agent in the des
     const viewport = { width: 1366, height: 900 };
     visitor = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
     agent = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
+    supervisor = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
   }, 120_000);
 
   afterAll(async () => {
@@ -74,12 +84,16 @@ describeWithBrowser("web chat between a visitor's widget and an agent in the des
     await e2e?.dispose();
   });
 
+  const logIn = async (page: Page, email: string, landing: string) => {
+    await page.goto(`${e2e.server.url}/login`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.waitForURL(`**${landing}`);
+  };
+
   it("routes the visitor's chat to the agent's desktop, where both sides see each other live", async () => {
-    await agent.goto(`${e2e.server.url}/login`);
-    await agent.getByLabel("Email").fill("rani@acme.test");
-    await agent.getByLabel("Password").fill(PASSWORD);
-    await agent.getByRole("button", { name: "Log in" }).click();
-    await agent.waitForURL("**/agent");
+    await logIn(agent, "rani@acme.test", "/agent");
     await agent.getByRole("button", { name: "Available", exact: true }).click();
     await agent.getByTestId("state-badge").getByText("Available").waitFor();
 
@@ -168,5 +182,23 @@ describeWithBrowser("web chat between a visitor's widget and an agent in the des
     await composer().fill("Glad to help!");
     await composer().press("Enter");
     await widgetList().getByText("Glad to help!").waitFor();
+  }, 60_000);
+
+  it("lets a supervisor find the live chat and read along, live and read-only", async () => {
+    await logIn(supervisor, "sari@acme.test", "/wallboard");
+    await supervisor.getByRole("link", { name: "Live conversations" }).click();
+    const row = supervisor.getByTestId("live-conversation-row").filter({ hasText: "Siti" });
+    await row.getByText("Rani").waitFor();
+    await row.getByText("In conversation").waitFor();
+    await row.click();
+    const readAlong = supervisor.getByTestId("conversation-thread");
+    await readAlong.getByText("Glad to help!").waitFor();
+    await readAlong.getByText("check the daily limit", { exact: false }).waitFor();
+    expect(await supervisor.getByTestId("composer").count()).toBe(0);
+
+    await visitor.getByPlaceholder("Type a message…").fill("One more question");
+    await visitor.getByRole("button", { name: "Send" }).click();
+    await readAlong.getByText("One more question").waitFor();
+    await thread().getByText("One more question").waitFor();
   }, 60_000);
 });
