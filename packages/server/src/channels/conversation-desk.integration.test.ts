@@ -217,6 +217,22 @@ describeEachStore("agent desktop conversation API", (target) => {
       const chat = await acceptedChat("Putri");
       const watcher = await RealtimeClient.connect(platform.url, supervisor.token!);
       await watcher.subscribe(`conversation:${chat.conversationId}`);
+      // Another tenant's admin who learned the id subscribes too, and hears nothing.
+      const tenantB = await platform.services.tenants.create({
+        slug: "bank-b",
+        name: "Bank B",
+        timeZone: "Asia/Makassar",
+      });
+      await platform.services.users.create(null, tenantB.id, {
+        email: "admin@bank-b.test",
+        displayName: "Admin B",
+        role: "admin",
+        locale: "id",
+        password: "bank-b-admin-password",
+      });
+      const adminB = await new ApiClient(platform.app).login("admin@bank-b.test", "bank-b-admin-password");
+      const outsider = await RealtimeClient.connect(platform.url, adminB.token!);
+      await outsider.subscribe(`conversation:${chat.conversationId}`);
       const said = (await chat.say("Masih di sana?")).json() as { id: string };
       await watcher.next(
         (m) => m.event?.type === "conversation.message_added" && m.event.data.messageId === said.id,
@@ -234,6 +250,8 @@ describeEachStore("agent desktop conversation API", (target) => {
       await watcher.next(
         (m) => m.event?.type === "conversation.message_updated" && m.event.data.messageId === reply.body.id,
       );
+      expect(outsider.messages.filter((m) => m.type === "event")).toEqual([]);
+      outsider.socket.close();
       watcher.socket.close();
     });
 
