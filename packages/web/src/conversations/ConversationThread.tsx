@@ -89,7 +89,8 @@ export function ConversationThread({
   const count = messages.length;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls again whenever a message or typing appears.
   useEffect(() => {
-    viewport.current?.scrollTo({ top: viewport.current.scrollHeight });
+    const element = viewport.current;
+    if (element) element.scrollTop = element.scrollHeight;
   }, [count, customerTyping]);
   return (
     <Paper withBorder radius="md" data-testid="conversation-thread">
