@@ -19,6 +19,11 @@ function useOnScreen(element: HTMLElement | null): boolean {
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     if (!element) return;
+    // Without IntersectionObserver (old browsers, jsdom) a mounted thread counts as seen.
+    if (typeof IntersectionObserver === "undefined") {
+      setVisible(true);
+      return;
+    }
     const observer = new IntersectionObserver(([entry]) => setVisible(entry?.isIntersecting ?? false));
     observer.observe(element);
     return () => observer.disconnect();
