@@ -15,6 +15,9 @@ import type { Me } from "./api/types";
 import { CaseDetailPage } from "./cases/CaseDetailPage";
 import { CasesPage } from "./cases/CasesPage";
 import { ServerUnreachable } from "./components/ServerUnreachable";
+import { CannedResponsesPage } from "./conversations/CannedResponsesPage";
+import { ConversationReadPage } from "./conversations/ConversationReadPage";
+import { LiveConversationsPage } from "./conversations/LiveConversationsPage";
 import { CustomerDetailPage } from "./customers/CustomerDetailPage";
 import { CustomersPage } from "./customers/CustomersPage";
 import { DuplicatesPage } from "./customers/DuplicatesPage";
@@ -92,6 +95,9 @@ export function App() {
         {page("/admin/routing-settings", <RoutingSettingsPage />)}
         {page("/admin/api-keys", <ApiKeysPage />)}
         {page("/admin/audit", <AuditPage />)}
+        {page("/admin/canned-responses", <CannedResponsesPage />)}
+        {page("/conversations/live", <LiveConversationsPage />)}
+        {page("/conversations/:id", <ConversationReadPage />)}
         {page("/customers", <CustomersPage />)}
         {page("/customers/duplicates", <DuplicatesPage />)}
         {page("/customers/import", <ImportPage />)}

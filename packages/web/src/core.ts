@@ -6,5 +6,6 @@
  */
 export * from "../../core/src/access/roles";
 export { allowedTransitions } from "../../core/src/cases/case-lifecycle";
+export * from "../../core/src/channels/canned-responses";
 export * from "../../core/src/contracts/people";
 export * from "../../core/src/contracts/routing";

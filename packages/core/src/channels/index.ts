@@ -1,3 +1,4 @@
+export * from "./canned-responses.js";
 export * from "./contracts.js";
 export * from "./conversation-rules.js";
 export * from "./messaging-contracts.js";

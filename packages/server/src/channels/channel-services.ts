@@ -8,12 +8,14 @@ import type { Database } from "../db/schema.js";
 import type { EventBus } from "../realtime/event-bus.js";
 import type { RoutingConfigService } from "../routing/routing-config-service.js";
 import type { RoutingWorkService } from "../routing/routing-work-service.js";
+import { CannedResponseService } from "./canned-responses/canned-response-service.js";
 import { ConversationNotifier } from "./conversation-notifier.js";
 import { ConversationService } from "./conversation-service.js";
 import { EmailSender } from "./email/email-sender.js";
 import { SmtpReceiver } from "./email/smtp-receiver.js";
 import { EmailAddressService } from "./email-address-service.js";
 import { InboundIntake } from "./inbound-intake.js";
+import { LiveConversations } from "./live-conversations.js";
 import { MessagingAccountService } from "./messaging/messaging-account-service.js";
 import { MessagingSender } from "./messaging/messaging-sender.js";
 import { MessagingWebhooks } from "./messaging/messaging-webhooks.js";
@@ -38,6 +40,8 @@ export interface ChannelServices {
   readonly webChatTyping: WebChatTyping;
   readonly messagingAccounts: MessagingAccountService;
   readonly messagingWebhooks: MessagingWebhooks;
+  readonly cannedResponses: CannedResponseService;
+  readonly liveConversations: LiveConversations;
   close(): Promise<void>;
 }
 
@@ -65,6 +69,9 @@ export function createChannelServices(deps: {
     deps.clock,
     deps.logger,
   );
+  outbox.onSettled((message) => {
+    void notifier.messageUpdated(message.tenant_id, message.conversation_id, message.id);
+  });
   const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
   const webChatKeys = new WebChatKeyService(deps.db, deps.audit, deps.routingConfig);
@@ -77,6 +84,7 @@ export function createChannelServices(deps: {
       outbox,
       deps.routingWork,
       deps.smtp.fromDomain,
+      webChatHub,
     ),
     emailAddresses,
     intake,
@@ -95,6 +103,8 @@ export function createChannelServices(deps: {
       deps.clock,
       deps.logger,
     ),
+    cannedResponses: new CannedResponseService(deps.db, deps.audit),
+    liveConversations: new LiveConversations(deps.db, deps.routingWork),
     async close() {
       await outbox.stop();
       emailSender?.close();

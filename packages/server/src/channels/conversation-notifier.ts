@@ -4,8 +4,10 @@ import type { RoutingWorkService } from "../routing/routing-work-service.js";
 import { systemActorFor } from "../tenancy/system-actor.js";
 
 /**
- * Tells the agent handling a conversation that a message arrived or changed, on their `agent:<id>` topic.
- * Events carry ids only; the desktop fetches the message through the API, where access is checked.
+ * Tells the agent handling a conversation that a message arrived or changed, on their `agent:<id>` topic,
+ * and everyone watching the conversation (the handling agent's thread, a supervisor reading along) on
+ * `conversation:<id>`. Events carry ids only; the desktop fetches the message through the API, where access
+ * is checked.
  */
 export class ConversationNotifier {
   constructor(
@@ -20,6 +22,7 @@ export class ConversationNotifier {
     messageId: string,
     interactionId: string | null,
   ): Promise<void> {
+    await this.#publishToWatchers(tenantId, conversationId, "conversation.message_added", messageId);
     if (!interactionId) return;
     try {
       const interaction = await this.routingWork.interaction(
@@ -33,6 +36,26 @@ export class ConversationNotifier {
           messageId,
           interactionId,
         }),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, conversationId }, "conversation event not published");
+    }
+  }
+
+  /** A message's delivery or read state changed (sent, delivered, failed). */
+  async messageUpdated(tenantId: string, conversationId: string, messageId: string): Promise<void> {
+    await this.#publishToWatchers(tenantId, conversationId, "conversation.message_updated", messageId);
+  }
+
+  async #publishToWatchers(
+    tenantId: string,
+    conversationId: string,
+    type: string,
+    messageId: string,
+  ): Promise<void> {
+    try {
+      await this.bus.publish(
+        newEvent(tenantId, `conversation:${conversationId}`, type, { conversationId, messageId }),
       );
     } catch (error) {
       this.logger.warn({ err: error, conversationId }, "conversation event not published");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type ConversationFilters, conflict, forbidden, notFound, replySubject } from "@sentra/core";
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { ConversationsTable, Database } from "../db/schema.js";
 import type { RoutingWorkService } from "../routing/routing-work-service.js";
@@ -15,12 +15,18 @@ import {
   toConversationView,
   toMessageView,
 } from "./conversation-views.js";
+import type { VisitorPush } from "./web-chat/web-chat-hub.js";
 
 type ConversationRow = Selectable<ConversationsTable>;
 
 /** Wakes the outbox so a queued reply leaves at once instead of at the next poll. */
 export interface OutboxKick {
   kick(): void;
+}
+
+/** Reaches a chat visitor's open sockets (the web-chat hub); used for read receipts. */
+export interface VisitorPusher {
+  push(conversationId: string, push: VisitorPush): void;
 }
 
 /**
@@ -38,6 +44,7 @@ export class ConversationService {
     private readonly outbox: OutboxKick,
     private readonly routingWork: RoutingWorkService,
     private readonly messageIdDomain: string | undefined,
+    private readonly visitors: VisitorPusher,
   ) {}
 
   async list(actor: Actor, filters: ConversationFilters): Promise<{ items: ConversationView[] }> {
@@ -126,6 +133,7 @@ export class ConversationService {
       return message;
     });
     this.outbox.kick();
+    await this.notifier.messageAdded(actor.tenantId, id, row.id, null);
     return toMessageView(row, []);
   }
 
@@ -150,6 +158,41 @@ export class ConversationService {
     });
     await this.notifier.messageAdded(actor.tenantId, id, row.id, conversation.current_interaction_id);
     return toMessageView(row, []);
+  }
+
+  /**
+   * The agent has seen the customer's messages up to and including `upTo`: those not yet read get `read_at`,
+   * and a chat visitor's widget is told (`{type:"read", upTo, by:"agent"}`). Reading again changes nothing
+   * and tells nobody. Like replying, only the agent handling the conversation (or a supervisor) may.
+   */
+  async markRead(actor: Actor, id: string, upTo: string): Promise<{ upTo: string; newlyRead: number }> {
+    const conversation = await this.#row(actor.tenantId, id);
+    await this.#assertNotAnotherAgents(actor, conversation);
+    const seen = await this.db
+      .selectFrom("messages")
+      .select("id")
+      .where("tenant_id", "=", actor.tenantId)
+      .where("conversation_id", "=", id)
+      .where("id", "=", upTo)
+      .executeTakeFirst();
+    if (!seen) throw notFound("message of this conversation", upTo);
+    const updated = await this.db
+      .updateTable("messages")
+      .set({ read_at: new Date() })
+      .where("tenant_id", "=", actor.tenantId)
+      .where("conversation_id", "=", id)
+      .where("direction", "=", "inbound")
+      .where("read_at", "is", null)
+      // Compared in SQL: timestamps carry microseconds that a JS Date would round away.
+      .where(
+        sql<boolean>`(created_at, id) <= (select m.created_at, m.id from messages m where m.tenant_id = ${actor.tenantId} and m.id = ${upTo})`,
+      )
+      .executeTakeFirst();
+    const newlyRead = Number(updated.numUpdatedRows);
+    if (newlyRead > 0 && conversation.channel === "chat") {
+      this.visitors.push(id, { type: "read", upTo, by: "agent" });
+    }
+    return { upTo, newlyRead };
   }
 
   async attachment(

@@ -97,6 +97,7 @@ export const messageView = z.object({
   attempts: z.number(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),
+  readAt: z.string().nullable(),
   createdAt: z.string(),
   attachments: z.array(attachmentMeta),
 });
@@ -125,9 +126,28 @@ export const toMessageView = (
   attempts: row.attempts,
   lastError: row.last_error,
   sentAt: row.sent_at?.toISOString() ?? null,
+  readAt: row.read_at?.toISOString() ?? null,
   createdAt: row.created_at.toISOString(),
   attachments: [...attachments],
 });
 
 export const conversationDetailView = conversationView.extend({ messages: z.array(messageView) });
 export type ConversationDetailView = z.infer<typeof conversationDetailView>;
+
+export const liveConversationView = z.object({
+  id: z.string(),
+  channel: z.enum(["email", "chat", "message"]),
+  subject: z.string().nullable(),
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  contactAddress: z.string().nullable(),
+  interactionId: z.string(),
+  state: z.string(),
+  queueId: z.string(),
+  agentId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  /** The oldest customer message no one has answered yet; null when the last word was the agent's. */
+  waitingSince: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type LiveConversationView = z.infer<typeof liveConversationView>;

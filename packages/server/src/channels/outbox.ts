@@ -21,6 +21,7 @@ export class TransientDeliveryError extends Error {}
  */
 export class Outbox {
   #timer: NodeJS.Timeout | undefined;
+  #onSettled: ((message: OutboundMessageRow) => void) | undefined;
   #running: Promise<void> | undefined;
   #again = false;
 
@@ -31,6 +32,11 @@ export class Outbox {
     private readonly logger: Logger,
     private readonly intervalMs = 15_000,
   ) {}
+
+  /** Called after a message's delivery state was recorded (sent, retry scheduled, failed). */
+  onSettled(listener: (message: OutboundMessageRow) => void): void {
+    this.#onSettled = listener;
+  }
 
   start(): void {
     if (this.#timer) return;
@@ -125,5 +131,6 @@ export class Outbox {
       // later state stands.
       .where("delivery_status", "=", "queued")
       .execute();
+    this.#onSettled?.(message);
   }
 }

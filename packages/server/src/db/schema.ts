@@ -51,6 +51,7 @@ export interface Database {
   web_chat_sessions: WebChatSessionsTable;
   messaging_accounts: MessagingAccountsTable;
   messaging_identities: MessagingIdentitiesTable;
+  canned_responses: CannedResponsesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -620,6 +621,8 @@ export interface MessagesTable {
   last_error: string | null;
   sent_at: Date | null;
   created_at: CreatedAt;
+  /** Migration 0009: when an agent first saw this customer message. */
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AttachmentsTable {
@@ -684,4 +687,16 @@ export interface MessagingIdentitiesTable {
   username: string | null;
   customer_id: string;
   created_at: CreatedAt;
+}
+// Canned responses (migration 0009).
+
+export interface CannedResponsesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  language: "id" | "en";
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

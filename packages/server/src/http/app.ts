@@ -14,6 +14,8 @@ import {
 } from "fastify-type-provider-zod";
 import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
+import { registerCannedResponseRoutes } from "../channels/canned-responses/canned-response-routes.js";
+import { registerConversationDeskRoutes } from "../channels/conversation-desk-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
 import {
@@ -170,6 +172,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerCustomerRoutes(v1, services);
       registerCustomerPrivacyRoutes(v1, services);
       registerScheduleRoutes(v1, services);
+      registerConversationDeskRoutes(v1, services);
       registerConversationRoutes(v1, services);
       registerEmailAddressRoutes(v1, services);
       registerWebChatKeyRoutes(v1, services);
@@ -177,6 +180,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerWebChatVisitorRoutes(v1, services);
       registerMessagingAccountRoutes(v1, services);
       await registerMessagingWebhookRoutes(v1, services);
+      registerCannedResponseRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

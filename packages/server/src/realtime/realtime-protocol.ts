@@ -43,6 +43,11 @@ export function authorizeTopic(actor: Pick<Actor, "id" | "role">, requested: str
       return roleAllows(actor.role, "realtime:queue")
         ? { ok: true, topic }
         : deny("Your role may not watch queues.");
+    case "conversation":
+      if (!id || !UUID.test(id)) break;
+      return roleAllows(actor.role, "conversations:read")
+        ? { ok: true, topic }
+        : deny("Your role may not read conversations.");
     case "agent":
       if (!id || !UUID.test(id)) break;
       if (id === actor.id && roleAllows(actor.role, "realtime:own_work")) return { ok: true, topic };
@@ -53,6 +58,6 @@ export function authorizeTopic(actor: Pick<Actor, "id" | "role">, requested: str
   return {
     ok: false,
     code: "unknown_topic",
-    message: `Unknown topic "${requested}"; use tenant, wallboard, queue:<id>, agent:<id> or agent:me.`,
+    message: `Unknown topic "${requested}"; use tenant, wallboard, queue:<id>, agent:<id>, agent:me or conversation:<id>.`,
   };
 }

@@ -143,4 +143,15 @@ describe("the demo tenant seeded on first start", () => {
     const conversation = await admin.get(`/api/v1/conversations/${session.body.conversationId}`);
     expect(conversation.body).toMatchObject({ channel: "chat", queueId: chatQueue.id });
   });
+
+  it("has canned responses in Indonesian and English for an agent's / picker", async () => {
+    const agentLogin = platform.seededLogins.find((l) => l.role === "agent")!;
+    const agent = await login(agentLogin.email);
+    const items = (
+      await agent.get<{ items: { language: string; shortcut: string }[] }>("/api/v1/canned-responses")
+    ).body.items;
+    expect(items.map((r) => `${r.language}/${r.shortcut}`)).toEqual(
+      expect.arrayContaining(["id/salam", "id/tunggu", "en/hello"]),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { type Role, UserError } from "@sentra/core";
 import { sql } from "kysely";
 import { generatePassword } from "../auth/secrets.js";
 import type { Services } from "../services.js";
+import { seedDemoCannedResponses } from "./demo-canned-responses-seed.js";
 import { seedDemoCasesAndKnowledge } from "./demo-cases-kb-seed.js";
 import { seedDemoCustomers } from "./demo-customers-seed.js";
 import { seedDemoEmail } from "./demo-email-seed.js";
@@ -147,6 +148,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
     await seedDemoCustomers(services, tenant.id);
     await seedDemoEmail(services, tenant.id);
     await seedDemoWebChat(services, tenant.id);
+    await seedDemoCannedResponses(services, tenant.id);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },

@@ -689,6 +689,7 @@ describeEachStore("tenant isolation", (target) => {
     ...conversationCases(),
     ...webChatCases(),
     ...messagingCases(),
+    ...deskCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
@@ -1215,6 +1216,84 @@ describeEachStore("tenant isolation", (target) => {
           url: `${bSms.webhookPath}?hub.mode=subscribe`,
         });
         expect(reply.statusCode).toBe(404);
+      },
+    };
+  }
+
+  /** Tenant B's canned response and a live visitor chat, for the agent desktop's routes. */
+  function deskCases(): Record<string, () => Promise<void>> {
+    const bDesk = { cannedId: "", conversationId: "", messageId: "" };
+    beforeAll(async () => {
+      bDesk.cannedId = (
+        await adminB.post<{ id: string }>("/api/v1/canned-responses", {
+          language: "id",
+          shortcut: "rahasia",
+          title: "Only B",
+          body: "Rahasia B untuk {{customer.name}}",
+        })
+      ).body.id;
+      const queueId = (
+        await adminB.post<{ id: string }>("/api/v1/queues", {
+          name: "B desk chat",
+          settings: { channels: ["chat"] },
+        })
+      ).body.id;
+      const key = await adminB.post<{ publicKey: string }>("/api/v1/channels/web-chat", {
+        name: "B desk",
+        queueId,
+      });
+      const session = await new ApiClient(platform.app).post<{ conversationId: string }>(
+        "/api/v1/webchat/sessions",
+        { key: key.body.publicKey, name: "Nasabah B", email: "nasabah@bank-b.test" },
+      );
+      bDesk.conversationId = session.body.conversationId;
+      bDesk.messageId = (
+        await adminB.get<{ messages: { id: string }[] }>(`/api/v1/conversations/${bDesk.conversationId}`)
+      ).body.messages[0]!.id;
+    });
+    const bCannedIntact = async () => {
+      const items = (await adminB.get<{ items: { id: string; title: string }[] }>("/api/v1/canned-responses"))
+        .body.items;
+      expect(items.find((r) => r.id === bDesk.cannedId)?.title).toBe("Only B");
+    };
+    return {
+      "GET /api/v1/canned-responses": async () => {
+        const ids = (await adminA.get<Items>("/api/v1/canned-responses")).body.items.map((r) => r.id);
+        expect(ids).not.toContain(bDesk.cannedId);
+      },
+      "POST /api/v1/canned-responses": async () => {
+        // Shortcuts are unique per tenant: B's /rahasia does not block A's.
+        const created = await adminA.post("/api/v1/canned-responses", {
+          language: "id",
+          shortcut: "rahasia",
+          title: "A's own",
+          body: "Milik A",
+        });
+        expect(created.status).toBe(201);
+        await bCannedIntact();
+      },
+      "PATCH /api/v1/canned-responses/:id": async () => {
+        await notFoundForA("PATCH", `/api/v1/canned-responses/${bDesk.cannedId}`, { title: "Hijack" });
+        await bCannedIntact();
+      },
+      "DELETE /api/v1/canned-responses/:id": async () => {
+        await notFoundForA("DELETE", `/api/v1/canned-responses/${bDesk.cannedId}`);
+        await bCannedIntact();
+      },
+      "GET /api/v1/conversations/live": async () => {
+        const ofA = (await adminA.get<Items>("/api/v1/conversations/live")).body.items.map((c) => c.id);
+        expect(ofA).not.toContain(bDesk.conversationId);
+        const ofB = (await adminB.get<Items>("/api/v1/conversations/live")).body.items.map((c) => c.id);
+        expect(ofB).toContain(bDesk.conversationId);
+      },
+      "POST /api/v1/conversations/:id/read": async () => {
+        await notFoundForA("POST", `/api/v1/conversations/${bDesk.conversationId}/read`, {
+          upTo: bDesk.messageId,
+        });
+        const detail = await adminB.get<{ messages: { readAt: string | null }[] }>(
+          `/api/v1/conversations/${bDesk.conversationId}`,
+        );
+        expect(detail.body.messages[0]!.readAt).toBeNull();
       },
     };
   }

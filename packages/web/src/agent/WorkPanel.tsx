@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Queue } from "../api/routing-types";
 import { IconArrowsExchange, IconCheck, IconChevronDown, IconPlayerStop } from "../components/icons";
+import { DeskConversation } from "../conversations/DeskConversation";
 import { useLocale } from "../i18n/useLocale";
 import { KbSuggestions } from "../knowledge/KbSuggestions";
 import { ChannelIcon } from "../routing/ChannelIcon";
@@ -35,6 +36,9 @@ export interface WorkPanelProps {
   onTransfer: (item: WorkItem, queueId: string) => void;
   onWrapUp: (item: WorkItem, disposition: string | null, notes: string) => void;
 }
+
+/** Channels whose interactions carry a written conversation the desk shows and answers. */
+const DIGITAL = new Set(["chat", "email", "message"]);
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -141,6 +145,7 @@ export function WorkPanel(props: WorkPanelProps) {
         <Grid gutter="md">
           <Grid.Col span={{ base: 12, lg: item.customerId ? 7 : 12 }}>
             <Stack gap="md">
+              {DIGITAL.has(item.channel) ? <DeskConversation interactionId={item.interactionId} /> : null}
               <Textarea
                 label={t("desk.work.notes")}
                 description={t("desk.work.notesHint")}

@@ -14,7 +14,9 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
+  IconMessages,
   IconStack2,
+  IconTemplate,
   IconTicket,
   IconUserCheck,
   IconUsers,
@@ -43,6 +45,8 @@ const ICONS = {
   adherence: IconUserCheck,
   simulation: IconFlask,
   mySchedule: IconCalendar,
+  liveConversations: IconMessages,
+  cannedResponses: IconTemplate,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

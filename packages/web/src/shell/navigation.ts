@@ -26,7 +26,9 @@ export interface NavItem {
     | "schedules"
     | "adherence"
     | "simulation"
-    | "mySchedule";
+    | "mySchedule"
+    | "liveConversations"
+    | "cannedResponses";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
@@ -48,6 +50,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "work",
     icon: "wallboard",
     allowed: can("stats:read"),
+  },
+  {
+    path: "/conversations/live",
+    labelKey: "nav.liveConversations",
+    section: "work",
+    icon: "liveConversations",
+    allowed: can("routing:supervise"),
   },
   {
     path: "/customers",
@@ -125,6 +134,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "admin",
     icon: "audit",
     allowed: can("audit:read"),
+  },
+  {
+    path: "/admin/canned-responses",
+    labelKey: "nav.cannedResponses",
+    section: "admin",
+    icon: "cannedResponses",
+    allowed: can("channels:manage"),
   },
   {
     path: "/customers/duplicates",

@@ -5,6 +5,8 @@ import type { ChannelSender, OutboundMessageRow } from "../outbox.js";
 export type VisitorPush =
   | { type: "message"; message: VisitorMessageView }
   | { type: "typing"; typing: boolean }
+  /** The agent has seen the visitor's messages up to and including `upTo`. */
+  | { type: "read"; upTo: string; by: "agent" }
   | { type: "error"; message: string };
 
 export interface VisitorMessageView {

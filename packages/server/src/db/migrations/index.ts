@@ -7,6 +7,7 @@ import * as wfmForecast from "./0005-wfm-forecast.js";
 import * as wfmSchedule from "./0006-wfm-schedule.js";
 import * as conversations from "./0007-conversations.js";
 import * as webChat from "./0008-web-chat.js";
+import * as cannedResponses from "./0009-canned-responses.js";
 import * as messaging from "./0010-messaging.js";
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   "0006-wfm-schedule": wfmSchedule,
   "0007-conversations": conversations,
   "0008-web-chat": webChat,
+  "0009-canned-responses": cannedResponses,
   "0010-messaging": messaging,
 };
