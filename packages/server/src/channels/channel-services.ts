@@ -2,7 +2,7 @@ import type { Clock } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditLog } from "../audit/audit-log.js";
-import type { SmtpConfig } from "../config/config.js";
+import type { SmtpConfig, WebChatConfig } from "../config/config.js";
 import type { CustomerService } from "../customers/customer-service.js";
 import type { Database } from "../db/schema.js";
 import type { EventBus } from "../realtime/event-bus.js";
@@ -15,8 +15,11 @@ import { SmtpReceiver } from "./email/smtp-receiver.js";
 import { EmailAddressService } from "./email-address-service.js";
 import { InboundIntake } from "./inbound-intake.js";
 import { Outbox } from "./outbox.js";
+import { attachmentsLoader, WebChatAttachments } from "./web-chat/web-chat-attachments.js";
+import { WebChatClosing } from "./web-chat/web-chat-closing.js";
 import { WebChatHub } from "./web-chat/web-chat-hub.js";
 import { WebChatKeyService } from "./web-chat/web-chat-key-service.js";
+import { WebChatOffline } from "./web-chat/web-chat-offline.js";
 import { WebChatTyping } from "./web-chat/web-chat-typing.js";
 import { WebChatVisitorService } from "./web-chat/web-chat-visitor-service.js";
 
@@ -33,6 +36,9 @@ export interface ChannelServices {
   /** The visitors' sockets in this process; also the outbox's sender for the `chat` channel. */
   readonly webChatHub: WebChatHub;
   readonly webChatTyping: WebChatTyping;
+  readonly webChatAttachments: WebChatAttachments;
+  readonly webChatClosing: WebChatClosing;
+  readonly webChatOffline: WebChatOffline;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,7 @@ export function createChannelServices(deps: {
   audit: AuditLog;
   bus: EventBus;
   smtp: SmtpConfig;
+  webChat: WebChatConfig;
   customers: CustomerService;
   routingConfig: RoutingConfigService;
   routingWork: RoutingWorkService;
@@ -49,7 +56,8 @@ export function createChannelServices(deps: {
 }): ChannelServices {
   const notifier = new ConversationNotifier(deps.bus, deps.routingWork, deps.logger);
   const emailSender = deps.smtp.relayUrl ? new EmailSender(deps.smtp.relayUrl) : undefined;
-  const webChatHub = new WebChatHub(deps.logger);
+  const attachmentsOf = attachmentsLoader(deps.db);
+  const webChatHub = new WebChatHub(deps.logger, attachmentsOf);
   const outbox = new Outbox(
     deps.db,
     { chat: webChatHub, ...(emailSender ? { email: emailSender } : {}) },
@@ -59,6 +67,18 @@ export function createChannelServices(deps: {
   const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
   const webChatKeys = new WebChatKeyService(deps.db, deps.audit, deps.routingConfig);
+  const webChatVisitors = new WebChatVisitorService(
+    deps.db,
+    webChatKeys,
+    intake,
+    webChatHub,
+    deps.clock,
+    notifier,
+    attachmentsOf,
+    deps.webChat.idleMinutes,
+  );
+  // Transcripts and offline-form replies come from a no-reply mailbox of the sending domain.
+  const webChatMailbox = `webchat@${deps.smtp.fromDomain ?? "sentra.localhost"}`;
   return {
     conversations: new ConversationService(
       deps.db,
@@ -73,9 +93,21 @@ export function createChannelServices(deps: {
     outbox,
     smtpReceiver: new SmtpReceiver(deps.smtp, emailAddresses, intake, deps.logger),
     webChatKeys,
-    webChatVisitors: new WebChatVisitorService(deps.db, webChatKeys, intake, webChatHub, deps.clock),
+    webChatVisitors,
     webChatHub,
     webChatTyping: new WebChatTyping(deps.db, deps.bus, deps.routingWork, webChatHub, deps.logger),
+    webChatAttachments: new WebChatAttachments(deps.db, webChatVisitors),
+    webChatClosing: new WebChatClosing(
+      deps.db,
+      webChatVisitors,
+      webChatHub,
+      notifier,
+      deps.routingWork,
+      outbox,
+      emailSender ? webChatMailbox : null,
+      deps.logger,
+    ),
+    webChatOffline: new WebChatOffline(webChatKeys, intake, deps.routingWork, deps.clock, webChatMailbox),
     async close() {
       await outbox.stop();
       emailSender?.close();

@@ -92,7 +92,7 @@ export const messageView = z.object({
   references: z.array(z.string()),
   automated: z.enum(["auto_reply", "bounce"]).nullable(),
   parseProblem: z.string().nullable(),
-  deliveryStatus: z.enum(["received", "queued", "sent", "delivered", "failed"]),
+  deliveryStatus: z.enum(["received", "queued", "sent", "delivered", "read", "failed"]),
   attempts: z.number(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),
