@@ -95,7 +95,8 @@ export type AttachmentVerdict =
       readonly message: string;
     };
 
-const megabytes = (bytes: number): string => `${Math.round((bytes / MB) * 10) / 10} MB`;
+const megabytes = (bytes: number): string =>
+  bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / MB) * 10) / 10} MB`;
 
 /** Whether a visitor's file fits the key's limits; the message names the limit that was broken. */
 export function checkAttachment(
