@@ -96,9 +96,14 @@ export function visitorApi(app: SentraApp, token: string) {
 }
 
 /** A tenant ready for chats: an available agent who takes chats and email, a queue for both, a chat key. */
-export async function chatTenant(app: SentraApp, agentEmail: string, keyBody: Record<string, unknown> = {}) {
+export async function chatTenant(
+  app: SentraApp,
+  agentEmail: string,
+  keyBody: Record<string, unknown> = {},
+  adminLogin: { email: string; password: string } = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+) {
   const anonymous = new ApiClient(app);
-  const admin = await anonymous.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  const admin = await anonymous.login(adminLogin.email, adminLogin.password);
   const agentId = (
     await admin.post<{ id: string }>("/api/v1/users", {
       email: agentEmail,
