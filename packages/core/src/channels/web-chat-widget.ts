@@ -62,6 +62,8 @@ export const webChatWidgetSettings = z.object({
   hours: webChatHours.nullable().default(null),
   /** Show the offline form when no agent is logged in, even within opening hours. */
   offlineWhenNoAgents: z.boolean().default(true),
+  /** Where offline-form messages are routed as email; the key's queue when absent (it must take email). */
+  offlineQueueId: z.uuid().nullable().default(null),
 });
 export type WebChatWidgetSettings = z.infer<typeof webChatWidgetSettings>;
 

@@ -243,6 +243,43 @@ describeEachStore("web chat end, survey, transcript and offline form", (target) 
     expect(detail.body.messages[0]?.bodyText).toBe("Tolong hubungi saya soal KPR.");
   });
 
+  it("routes offline messages of a chat-only key to the email queue its settings name", async () => {
+    const chatOnly = await tenant.admin.post<{ id: string }>("/api/v1/queues", {
+      name: "Chat only",
+      settings: { channels: ["chat"] },
+    });
+    const mail = await tenant.admin.post<{ id: string }>("/api/v1/queues", {
+      name: "Website mail",
+      settings: { channels: ["email"] },
+    });
+    const refused = await tenant.admin.post<{ error: { code: string } }>("/api/v1/channels/web-chat", {
+      name: "Chat only site",
+      queueId: chatOnly.body.id,
+      settings: { offlineQueueId: chatOnly.body.id },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("queue_takes_no_email");
+    const key = await tenant.admin.post<{ publicKey: string }>("/api/v1/channels/web-chat", {
+      name: "Chat only site",
+      queueId: chatOnly.body.id,
+      settings: { offlineQueueId: mail.body.id },
+    });
+    expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const left = await new ApiClient(platform.app).post("/api/v1/webchat/offline", {
+      key: key.body.publicKey,
+      name: "Lina",
+      email: "lina@visitor.test",
+      message: "Mohon info bunga deposito.",
+    });
+    expect(left.status).toBe(201);
+    const listed = await tenant.admin.get<{
+      items: { contactAddress: string; currentInteractionId: string }[];
+    }>("/api/v1/conversations?limit=200");
+    const conversation = listed.body.items.find((c) => c.contactAddress === "lina@visitor.test")!;
+    const interaction = await tenant.admin.get(`/api/v1/interactions/${conversation.currentInteractionId}`);
+    expect(interaction.body).toMatchObject({ channel: "email", queueId: mail.body.id });
+  });
+
   it("refuses a malformed offline form and an unknown key clearly", async () => {
     const anonymous = new ApiClient(platform.app);
     const bad = await anonymous.post<{ error: { message: string } }>("/api/v1/webchat/offline", {

@@ -75,6 +75,8 @@ export class WebChatKeyService {
   async create(actor: Actor, body: WebChatKeyBody, origin: Origin): Promise<WebChatKeyView> {
     for (const queueId of [body.queueId, ...body.topics.map((t) => t.queueId)])
       await this.routingConfig.assertQueueTakes(actor, queueId, "chat");
+    if (body.settings.offlineQueueId)
+      await this.routingConfig.assertQueueTakes(actor, body.settings.offlineQueueId, "email");
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("web_chat_keys")
@@ -111,6 +113,8 @@ export class WebChatKeyService {
     for (const queueId of [patch.queueId, ...(patch.topics ?? []).map((t) => t.queueId)]) {
       if (queueId) await this.routingConfig.assertQueueTakes(actor, queueId, "chat");
     }
+    if (patch.settings?.offlineQueueId)
+      await this.routingConfig.assertQueueTakes(actor, patch.settings.offlineQueueId, "email");
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable("web_chat_keys")

@@ -56,7 +56,7 @@ export class WebChatOffline {
         tenantId: key.tenant_id,
         channel: "email",
         address: this.replyMailbox,
-        queueId: key.queue_id,
+        queueId: keySettings(key).offlineQueueId ?? key.queue_id,
         language: body.language ?? key.language,
         skills: [],
       },
