@@ -81,6 +81,8 @@ export class WebChatVisitorService {
         conversation_id: result.conversationId,
         token_hash: hashToken(token),
         visitor_name: body.name,
+        // Idle time is measured on the injected clock, from the start.
+        last_seen_at: new Date(this.clock.now()),
       })
       .execute();
     return { token, conversationId: result.conversationId, sessionId };
