@@ -98,6 +98,7 @@
     typingSentAt: 0,
     readUpTo: null,
     limits: null,
+    view: "none",
   };
   try {
     Object.assign(state, JSON.parse(localStorage.getItem(storageKey) ?? "{}"), { seen: new Set() });
@@ -138,6 +139,7 @@
 .sentra-head button{background:none;border:0;color:#fff}
 .sentra-form{display:flex;flex-direction:column;gap:.5rem;padding:.8rem;overflow-y:auto}
 .sentra-form input,.sentra-form select,.sentra-form textarea,.sentra-compose input{font:inherit;padding:.45rem;border:1px solid #ccd;border-radius:.4rem}
+.sentra-body{flex:1;display:flex;flex-direction:column;min-height:0}
 .sentra-list{flex:1;overflow-y:auto;padding:.6rem;display:flex;flex-direction:column;gap:.4rem}
 .sentra-msg{max-width:80%;padding:.4rem .6rem;border-radius:.6rem;white-space:pre-wrap;word-break:break-word}
 .sentra-msg img{display:block;max-width:100%;max-height:8rem;border-radius:.3rem;margin-top:.3rem}
@@ -244,14 +246,11 @@
   const title = el("strong");
   const endButton = el("button", { type: "button" });
   const close = el("button", { type: "button", textContent: "✕" });
+  // Only the current view is in the page, so screen readers and searches find one form at a time.
+  const body = el("div", { className: "sentra-body" });
   const panel = el("div", { className: "sentra-panel", hidden: true }, [
     el("div", { className: "sentra-head" }, [title, endButton, close]),
-    form,
-    offlineForm,
-    survey,
-    list,
-    status,
-    compose,
+    body,
   ]);
   const launcher = el("button", { className: "sentra-launch" });
   const root = el("div", { className: "sentra-chat" }, [panel, launcher]);
@@ -289,13 +288,17 @@
     for (const mark of list.querySelectorAll(".sentra-read")) mark.textContent = t("read");
   };
 
+  const VIEWS = {
+    none: [],
+    form: [form, status],
+    offline: [offlineForm, status],
+    chat: [list, status, compose],
+    ended: [list, survey, status],
+  };
   /** Which view the panel shows: "form", "offline", "chat" or "ended". */
   const show = (view) => {
-    form.hidden = view !== "form";
-    offlineForm.hidden = view !== "offline";
-    survey.hidden = view !== "ended";
-    list.hidden = view !== "chat" && view !== "ended";
-    compose.hidden = view !== "chat";
+    state.view = view;
+    body.replaceChildren(...VIEWS[view]);
     endButton.hidden = view !== "chat";
   };
 
@@ -464,7 +467,7 @@
   languageSelect.addEventListener("change", () => {
     state.language = languageSelect.value;
     translate();
-    if (!offlineForm.hidden)
+    if (state.view === "offline")
       offlineIntro.textContent =
         offlineIntro.dataset.reason === "closed" ? t("offlineClosed") : t("offlineNoAgents");
   });
@@ -598,7 +601,7 @@
     panel.hidden = !panel.hidden;
     if (panel.hidden) return;
     if (state.token && !state.socket) resume();
-    else if (!state.token && form.hidden && offlineForm.hidden) openForm();
+    else if (!state.token && state.view === "none") openForm();
     else reportRead();
   });
   close.addEventListener("click", () => {
