@@ -144,6 +144,12 @@ describeWithBrowser("web chat widget on a host page, answered by an agent over t
     await page.getByPlaceholder("Anything to add? (optional)").fill("Helpful");
     await page.getByRole("button", { name: "Send rating" }).click();
     await page.getByText("Thank you for your feedback!").waitFor();
+    // The transcript goes to the pre-chat address; this server has no SMTP relay, and the widget says so.
+    await expect(page.locator("input[name=transcript-email]").inputValue()).resolves.toBe(
+      "siti@visitor.test",
+    );
+    await page.getByRole("button", { name: "Email me the transcript" }).click();
+    await page.getByText("no SMTP relay is configured", { exact: false }).waitFor();
     expect((await detail()).messages.at(-1)).toMatchObject({ direction: "internal_note" });
     const conversationAfter = await agentApi<{ status: string }>("GET", `/conversations/${conversation.id}`);
     expect(conversationAfter.body.status).toBe("closed");

@@ -232,6 +232,7 @@
   }
   const comment = el("textarea", { rows: 2, maxLength: 2000 });
   const rateButton = el("button", { type: "submit" });
+  const transcriptEmail = el("input", { type: "email", name: "transcript-email" });
   const transcriptButton = el("button", { type: "button" });
   const newChatButton = el("button", { type: "button" });
   const survey = el("form", { className: "sentra-form" }, [
@@ -240,6 +241,7 @@
     stars,
     comment,
     rateButton,
+    transcriptEmail,
     transcriptButton,
     newChatButton,
   ]);
@@ -284,6 +286,7 @@
     label(comment, t("comment"));
     rateButton.textContent = t("submitRating");
     transcriptButton.textContent = t("transcript");
+    label(transcriptEmail, t("email"));
     newChatButton.textContent = t("newChat");
     for (const mark of list.querySelectorAll(".sentra-read")) mark.textContent = t("read");
   };
@@ -420,6 +423,7 @@
   const showEnded = () => {
     disconnect();
     status.textContent = "";
+    transcriptEmail.value = state.email ?? "";
     show("ended");
   };
 
@@ -580,8 +584,10 @@
 
   transcriptButton.addEventListener("click", async () => {
     try {
-      const { to } = await api("POST", "/transcript", {});
+      const email = transcriptEmail.value.trim();
+      const { to } = await api("POST", "/transcript", email ? { email } : {});
       transcriptButton.hidden = true;
+      transcriptEmail.hidden = true;
       status.textContent = `${t("transcriptSent")} ${to}.`;
     } catch (error) {
       status.textContent = error.message;
@@ -591,7 +597,8 @@
   newChatButton.addEventListener("click", () => {
     rating = 0;
     comment.value = "";
-    for (const node of [rateText, stars, comment, rateButton, transcriptButton]) node.hidden = false;
+    for (const node of [rateText, stars, comment, rateButton, transcriptEmail, transcriptButton])
+      node.hidden = false;
     for (const star of stars.children) star.setAttribute("aria-pressed", "false");
     endedText.textContent = t("ended");
     forget();
