@@ -130,6 +130,7 @@ export function createServices(deps: {
       audit,
       bus: deps.bus,
       smtp: deps.config.smtp,
+      webChat: deps.config.webChat,
       customers: customers.records,
       routingConfig,
       routingWork,

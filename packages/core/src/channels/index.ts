@@ -4,3 +4,5 @@ export * from "./conversation-rules.js";
 export * from "./messaging-contracts.js";
 export * from "./messaging-webhooks.js";
 export * from "./web-chat-contracts.js";
+export * from "./web-chat-transcript.js";
+export * from "./web-chat-widget.js";

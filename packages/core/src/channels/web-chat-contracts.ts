@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webChatWidgetSettings } from "./web-chat-widget.js";
 
 const languageCode = z.string().regex(/^[a-z]{2,3}$/, "A language is a 2–3 letter code, e.g. id or en.");
 
@@ -29,9 +30,26 @@ export const webChatKeyBody = z.object({
     .max(20)
     .default([]),
   enabled: z.boolean().default(true),
+  /** Attachments, opening hours and the offline form. */
+  settings: webChatWidgetSettings.prefault({}),
 });
 export type WebChatKeyBody = z.infer<typeof webChatKeyBody>;
-export const webChatKeyPatch = webChatKeyBody.partial();
+/**
+ * A change to a key: only the fields given change. Built from the body's fields without their defaults —
+ * `.partial()` would keep them, so renaming a key would have reset its origins, topics and settings.
+ */
+export const webChatKeyPatch = z.object({
+  name: webChatKeyBody.shape.name.optional(),
+  queueId: webChatKeyBody.shape.queueId.optional(),
+  language: languageCode.nullable().optional(),
+  allowedOrigins: z.array(webOrigin).max(20).optional(),
+  topics: z
+    .array(z.object({ label: z.string().trim().min(1).max(80), queueId: z.uuid() }))
+    .max(20)
+    .optional(),
+  enabled: z.boolean().optional(),
+  settings: webChatWidgetSettings.optional(),
+});
 export type WebChatKeyPatch = z.infer<typeof webChatKeyPatch>;
 
 /** The widget's pre-chat form: a name and at least one way to reach the visitor. */

@@ -15,7 +15,8 @@ export type UserErrorReason =
   | "not_found"
   | "conflict"
   | "rate_limited"
-  | "too_large";
+  | "too_large"
+  | "unsupported_media_type";
 
 export class SentraError extends Error {
   readonly kind: ErrorKind;

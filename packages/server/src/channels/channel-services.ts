@@ -2,7 +2,7 @@ import type { Clock } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditLog } from "../audit/audit-log.js";
-import type { SmtpConfig } from "../config/config.js";
+import type { SmtpConfig, WebChatConfig } from "../config/config.js";
 import type { CustomerService } from "../customers/customer-service.js";
 import type { Database } from "../db/schema.js";
 import type { EventBus } from "../realtime/event-bus.js";
@@ -20,8 +20,11 @@ import { MessagingAccountService } from "./messaging/messaging-account-service.j
 import { MessagingSender } from "./messaging/messaging-sender.js";
 import { MessagingWebhooks } from "./messaging/messaging-webhooks.js";
 import { Outbox } from "./outbox.js";
+import { attachmentsLoader, WebChatAttachments } from "./web-chat/web-chat-attachments.js";
+import { WebChatClosing } from "./web-chat/web-chat-closing.js";
 import { WebChatHub } from "./web-chat/web-chat-hub.js";
 import { WebChatKeyService } from "./web-chat/web-chat-key-service.js";
+import { WebChatOffline } from "./web-chat/web-chat-offline.js";
 import { WebChatTyping } from "./web-chat/web-chat-typing.js";
 import { WebChatVisitorService } from "./web-chat/web-chat-visitor-service.js";
 
@@ -42,6 +45,9 @@ export interface ChannelServices {
   readonly messagingWebhooks: MessagingWebhooks;
   readonly cannedResponses: CannedResponseService;
   readonly liveConversations: LiveConversations;
+  readonly webChatAttachments: WebChatAttachments;
+  readonly webChatClosing: WebChatClosing;
+  readonly webChatOffline: WebChatOffline;
   close(): Promise<void>;
 }
 
@@ -50,6 +56,7 @@ export function createChannelServices(deps: {
   audit: AuditLog;
   bus: EventBus;
   smtp: SmtpConfig;
+  webChat: WebChatConfig;
   customers: CustomerService;
   routingConfig: RoutingConfigService;
   routingWork: RoutingWorkService;
@@ -58,7 +65,8 @@ export function createChannelServices(deps: {
 }): ChannelServices {
   const notifier = new ConversationNotifier(deps.bus, deps.routingWork, deps.logger);
   const emailSender = deps.smtp.relayUrl ? new EmailSender(deps.smtp.relayUrl) : undefined;
-  const webChatHub = new WebChatHub(deps.logger);
+  const attachmentsOf = attachmentsLoader(deps.db);
+  const webChatHub = new WebChatHub(deps.logger, attachmentsOf);
   const outbox = new Outbox(
     deps.db,
     {
@@ -76,6 +84,18 @@ export function createChannelServices(deps: {
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
   const webChatKeys = new WebChatKeyService(deps.db, deps.audit, deps.routingConfig);
   const messagingAccounts = new MessagingAccountService(deps.db, deps.audit, deps.routingConfig);
+  const webChatVisitors = new WebChatVisitorService(
+    deps.db,
+    webChatKeys,
+    intake,
+    webChatHub,
+    deps.clock,
+    notifier,
+    attachmentsOf,
+    deps.webChat.idleMinutes,
+  );
+  // Transcripts and offline-form replies come from a no-reply mailbox of the sending domain.
+  const webChatMailbox = `webchat@${deps.smtp.fromDomain ?? "sentra.localhost"}`;
   return {
     conversations: new ConversationService(
       deps.db,
@@ -91,7 +111,7 @@ export function createChannelServices(deps: {
     outbox,
     smtpReceiver: new SmtpReceiver(deps.smtp, emailAddresses, intake, deps.logger),
     webChatKeys,
-    webChatVisitors: new WebChatVisitorService(deps.db, webChatKeys, intake, webChatHub, deps.clock),
+    webChatVisitors,
     webChatHub,
     webChatTyping: new WebChatTyping(deps.db, deps.bus, deps.routingWork, webChatHub, deps.logger),
     messagingAccounts,
@@ -105,6 +125,18 @@ export function createChannelServices(deps: {
     ),
     cannedResponses: new CannedResponseService(deps.db, deps.audit),
     liveConversations: new LiveConversations(deps.db, deps.routingWork),
+    webChatAttachments: new WebChatAttachments(deps.db, webChatVisitors),
+    webChatClosing: new WebChatClosing(
+      deps.db,
+      webChatVisitors,
+      webChatHub,
+      notifier,
+      deps.routingWork,
+      outbox,
+      emailSender ? webChatMailbox : null,
+      deps.logger,
+    ),
+    webChatOffline: new WebChatOffline(webChatKeys, intake, deps.routingWork, deps.clock, webChatMailbox),
     async close() {
       await outbox.stop();
       emailSender?.close();

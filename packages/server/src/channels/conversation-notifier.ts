@@ -61,4 +61,33 @@ export class ConversationNotifier {
       this.logger.warn({ err: error, conversationId }, "conversation event not published");
     }
   }
+
+  /** The customer's side (a chat widget) saw the agent's messages up to and including `upTo`. */
+  async messagesRead(
+    tenantId: string,
+    conversationId: string,
+    upTo: string,
+    interactionId: string | null,
+  ): Promise<void> {
+    // Whoever reads the thread along (the desktop, a supervisor) sees the receipts without a refetch.
+    await this.#publishToWatchers(tenantId, conversationId, "conversation.message_updated", upTo);
+    if (!interactionId) return;
+    try {
+      const interaction = await this.routingWork.interaction(
+        systemActorFor(tenantId, "conversation notifier"),
+        interactionId,
+      );
+      if (!interaction.agentId) return;
+      await this.bus.publish(
+        newEvent(tenantId, `agent:${interaction.agentId}`, "conversation.read", {
+          conversationId,
+          upTo,
+          by: "customer",
+          interactionId,
+        }),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, conversationId }, "conversation event not published");
+    }
+  }
 }

@@ -83,7 +83,8 @@ export class Outbox {
       .orderBy("messages.created_at")
       .limit(50)
       .execute();
-    for (const { channel, ...message } of due) await this.#deliver(channel, message);
+    // A message may leave through another channel than its conversation's (a chat transcript by email).
+    for (const { channel, ...message } of due) await this.#deliver(message.send_via ?? channel, message);
   }
 
   async #deliver(channel: string, message: OutboundMessageRow): Promise<void> {

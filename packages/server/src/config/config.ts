@@ -77,6 +77,11 @@ const envSchema = z
         .optional(),
     ),
     SENTRA_SMTP_FROM_DOMAIN: optionalText,
+    SENTRA_WEBCHAT_IDLE_MINUTES: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1, "must be at least 1")
+      .default(24 * 60),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -100,6 +105,13 @@ export interface SentraConfig {
   sessionHours: number;
   loginRatePerMinute: number;
   smtp: SmtpConfig;
+  webChat: WebChatConfig;
+}
+
+/** The web chat widget's visitor sessions. */
+export interface WebChatConfig {
+  /** A visitor token unused for this long is refused (401) and the widget offers a new chat. */
+  idleMinutes: number;
 }
 
 /** The email channel: Sentra's own SMTP receiver and the relay it sends replies through. */
@@ -167,5 +179,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       relayUrl: e.SENTRA_SMTP_RELAY_URL,
       fromDomain: e.SENTRA_SMTP_FROM_DOMAIN,
     },
+    webChat: { idleMinutes: e.SENTRA_WEBCHAT_IDLE_MINUTES },
   };
 }

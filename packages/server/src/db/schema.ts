@@ -47,6 +47,7 @@ export interface Database {
   conversation_interactions: ConversationInteractionsTable;
   messages: MessagesTable;
   attachments: AttachmentsTable;
+  csat_responses: CsatResponsesTable;
   web_chat_keys: WebChatKeysTable;
   web_chat_sessions: WebChatSessionsTable;
   messaging_accounts: MessagingAccountsTable;
@@ -616,6 +617,8 @@ export interface MessagesTable {
   automated: "auto_reply" | "bounce" | null;
   parse_problem: string | null;
   delivery_status: "received" | "queued" | "sent" | "delivered" | "read" | "failed";
+  /** Migration 0011: another channel than the conversation's (a chat transcript sent by email). */
+  send_via: ColumnType<"email" | null, "email" | null | undefined, "email" | null>;
   attempts: Generated<number>;
   next_attempt_at: Date | null;
   last_error: string | null;
@@ -647,6 +650,8 @@ export interface WebChatKeysTable {
   language: string | null;
   allowed_origins: JsonDefault<string[]>;
   topics: JsonDefault<{ label: string; queueId: string }[]>;
+  /** Migration 0011: core `webChatWidgetSettings`, parsed on read (`{}` means the defaults). */
+  settings: JsonDefault<unknown>;
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -661,6 +666,21 @@ export interface WebChatSessionsTable {
   visitor_name: string;
   created_at: CreatedAt;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Migration 0011. */
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+// Web chat extras (migration 0011).
+
+export interface CsatResponsesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  conversation_id: string;
+  interaction_id: string | null;
+  channel: string;
+  rating: number;
+  comment: string | null;
+  created_at: CreatedAt;
 }
 
 export interface MessagingAccountsTable {

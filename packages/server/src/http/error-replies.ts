@@ -13,6 +13,7 @@ const STATUS_OF: Record<UserErrorReason, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
 };
 

@@ -1046,7 +1046,7 @@ describeEachStore("tenant isolation", (target) => {
 
   /** Tenant B's web-chat key and a visitor chat on it, started through the public visitor API. */
   function webChatCases(): Record<string, () => Promise<void>> {
-    const bChat = { queueId: "", keyId: "", publicKey: "", token: "", conversationId: "" };
+    const bChat = { queueId: "", keyId: "", publicKey: "", token: "", conversationId: "", attachmentId: "" };
     const visitorB = (method: "GET" | "POST", url: string, payload?: Record<string, unknown>) =>
       platform.app.inject({
         method,
@@ -1128,6 +1128,74 @@ describeEachStore("tenant isolation", (target) => {
         expect(platform.app.routeTable.find((r) => r.url === "/api/v1/webchat/socket")?.access).toBe(
           "public",
         );
+      },
+      "GET /api/v1/webchat/config": async () => {
+        // What a key tells any page: live or offline and its file limits, nothing of a tenant's setup.
+        const config = await platform.app.inject({
+          method: "GET",
+          url: `/api/v1/webchat/config?key=${bChat.publicKey}`,
+        });
+        expect(Object.keys(config.json()).sort()).toEqual(["attachments", "language", "online", "reason"]);
+      },
+      "POST /api/v1/webchat/offline": async () => {
+        const left = await new ApiClient(platform.app).post("/api/v1/webchat/offline", {
+          key: bChat.publicKey,
+          name: "Pengunjung B",
+          email: "offline@customer-b.test",
+          message: "Pesan untuk B",
+        });
+        expect(left.status).toBe(201);
+        const contactsOfA = (
+          await adminA.get<{ items: { contactAddress: string }[] }>("/api/v1/conversations?limit=200")
+        ).body.items.map((c) => c.contactAddress);
+        expect(contactsOfA).not.toContain("offline@customer-b.test");
+      },
+      "POST /api/v1/webchat/attachments": async () => {
+        const uploaded = await platform.app.inject({
+          method: "POST",
+          url: "/api/v1/webchat/attachments",
+          headers: {
+            "x-webchat-token": bChat.token,
+            "content-type": "application/pdf",
+            "x-file-name": "b.pdf",
+          },
+          payload: Buffer.from("%PDF-1.4"),
+        });
+        expect(uploaded.statusCode).toBe(201);
+        bChat.attachmentId = uploaded.json().attachments[0].id;
+        expect((await adminA.get(`/api/v1/attachments/${bChat.attachmentId}`)).status).toBe(404);
+      },
+      "GET /api/v1/webchat/attachments/:id": async () => {
+        const url = `/api/v1/webchat/attachments/${bChat.attachmentId}`;
+        const asA = await platform.app.inject({
+          method: "GET",
+          url,
+          headers: { authorization: `Bearer ${adminA.token}` },
+        });
+        expect(asA.statusCode).toBe(401);
+        expect((await visitorB("GET", url)).statusCode).toBe(200);
+      },
+      "POST /api/v1/webchat/end": async () => {
+        expect((await visitorB("POST", "/api/v1/webchat/end", {})).statusCode).toBe(200);
+        expect(await conversationIdsOfA()).not.toContain(bChat.conversationId);
+      },
+      "POST /api/v1/webchat/csat": async () => {
+        expect((await visitorB("POST", "/api/v1/webchat/csat", { rating: 5 })).statusCode).toBe(201);
+        const rows = await platform.services.db
+          .selectFrom("csat_responses")
+          .select("tenant_id")
+          .where("conversation_id", "=", bChat.conversationId)
+          .execute();
+        expect(rows.map((r) => r.tenant_id)).not.toContain(
+          (await adminA.get<{ tenantId: string }>("/api/v1/auth/me")).body.tenantId,
+        );
+        expect(rows).toHaveLength(1);
+      },
+      "POST /api/v1/webchat/transcript": async () => {
+        // No relay in this test: refused as unavailable, and nothing is queued for anyone.
+        const asked = await visitorB("POST", "/api/v1/webchat/transcript", {});
+        expect(asked.statusCode).toBe(503);
+        expect(asked.json().error.code).toBe("web_chat_transcript_unavailable");
       },
     };
   }

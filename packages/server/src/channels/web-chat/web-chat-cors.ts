@@ -14,7 +14,7 @@ export const webChatCors: FastifyCorsOptionsDelegateCallback = (request, callbac
       ? {
           origin: true,
           methods: ["GET", "POST"],
-          allowedHeaders: ["content-type", "x-webchat-token"],
+          allowedHeaders: ["content-type", "x-webchat-token", "x-file-name"],
           maxAge: 600,
         }
       : { origin: false },

@@ -5,31 +5,46 @@ import type { ChannelSender, OutboundMessageRow } from "../outbox.js";
 export type VisitorPush =
   | { type: "message"; message: VisitorMessageView }
   | { type: "typing"; typing: boolean }
-  /** The agent has seen the visitor's messages up to and including `upTo`. */
+  /** The agent saw the visitor's messages up to and including `upTo`. */
   | { type: "read"; upTo: string; by: "agent" }
+  /** The chat ended (by the visitor in another tab, or by the agent); the survey follows. */
+  | { type: "ended"; by: "visitor" | "agent" }
   | { type: "error"; message: string };
+
+export interface VisitorAttachmentView {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}
 
 export interface VisitorMessageView {
   readonly id: string;
   readonly from: "visitor" | "agent";
   readonly text: string;
   readonly createdAt: string;
+  readonly attachments: VisitorAttachmentView[];
 }
+
+/** The files of some messages, by message id; the hub asks when it pushes an agent message. */
+export type AttachmentsOf = (
+  tenantId: string,
+  messageIds: readonly string[],
+) => Promise<Map<string, VisitorAttachmentView[]>>;
 
 export interface VisitorSocket {
   send(data: string): void;
 }
 
-export const toVisitorMessage = (row: {
-  id: string;
-  direction: string;
-  body_text: string;
-  created_at: Date;
-}): VisitorMessageView => ({
+export const toVisitorMessage = (
+  row: { id: string; direction: string; body_text: string; created_at: Date },
+  attachments: VisitorAttachmentView[] = [],
+): VisitorMessageView => ({
   id: row.id,
   from: row.direction === "inbound" ? "visitor" : "agent",
   text: row.body_text,
   createdAt: row.created_at.toISOString(),
+  attachments,
 });
 
 /**
@@ -40,7 +55,10 @@ export const toVisitorMessage = (row: {
 export class WebChatHub implements ChannelSender {
   readonly #sockets = new Map<string, Set<VisitorSocket>>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly attachmentsOf?: AttachmentsOf,
+  ) {}
 
   attach(conversationId: string, socket: VisitorSocket): () => void {
     const set = this.#sockets.get(conversationId) ?? new Set<VisitorSocket>();
@@ -68,6 +86,7 @@ export class WebChatHub implements ChannelSender {
   }
 
   async send(message: OutboundMessageRow): Promise<void> {
-    this.push(message.conversation_id, { type: "message", message: toVisitorMessage(message) });
+    const files = (await this.attachmentsOf?.(message.tenant_id, [message.id]))?.get(message.id) ?? [];
+    this.push(message.conversation_id, { type: "message", message: toVisitorMessage(message, files) });
   }
 }

@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { notFound, UserError, type WebChatKeyBody, type WebChatKeyPatch } from "@sentra/core";
+import {
+  notFound,
+  UserError,
+  type WebChatKeyBody,
+  type WebChatKeyPatch,
+  type WebChatWidgetSettings,
+  webChatWidgetSettings,
+} from "@sentra/core";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import type { AuditLog } from "../../audit/audit-log.js";
@@ -18,6 +25,7 @@ export const webChatKeyView = z.object({
   allowedOrigins: z.array(z.string()),
   topics: z.array(z.object({ label: z.string(), queueId: z.string() })),
   enabled: z.boolean(),
+  settings: webChatWidgetSettings,
 });
 export type WebChatKeyView = z.infer<typeof webChatKeyView>;
 
@@ -30,7 +38,14 @@ const toView = (row: WebChatKeyRow): WebChatKeyView => ({
   allowedOrigins: row.allowed_origins,
   topics: row.topics,
   enabled: row.enabled,
+  settings: storedSettings(row.settings),
 });
+
+/** A key's stored widget settings; a value that no longer parses reads as the defaults. */
+export const storedSettings = (value: unknown): WebChatWidgetSettings => {
+  const parsed = webChatWidgetSettings.safeParse(value ?? {});
+  return parsed.success ? parsed.data : webChatWidgetSettings.parse({});
+};
 
 /** A fresh public widget key; random so keys of different tenants cannot be guessed from one another. */
 export const newPublicKey = (): string => `wc_${randomBytes(18).toString("base64url")}`;
@@ -60,6 +75,8 @@ export class WebChatKeyService {
   async create(actor: Actor, body: WebChatKeyBody, origin: Origin): Promise<WebChatKeyView> {
     for (const queueId of [body.queueId, ...body.topics.map((t) => t.queueId)])
       await this.routingConfig.assertQueueTakes(actor, queueId, "chat");
+    if (body.settings.offlineQueueId)
+      await this.routingConfig.assertQueueTakes(actor, body.settings.offlineQueueId, "email");
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("web_chat_keys")
@@ -71,6 +88,7 @@ export class WebChatKeyService {
           language: body.language,
           allowed_origins: JSON.stringify(body.allowedOrigins),
           topics: JSON.stringify(body.topics),
+          settings: JSON.stringify(body.settings),
           enabled: body.enabled,
         })
         .returningAll()
@@ -95,6 +113,8 @@ export class WebChatKeyService {
     for (const queueId of [patch.queueId, ...(patch.topics ?? []).map((t) => t.queueId)]) {
       if (queueId) await this.routingConfig.assertQueueTakes(actor, queueId, "chat");
     }
+    if (patch.settings?.offlineQueueId)
+      await this.routingConfig.assertQueueTakes(actor, patch.settings.offlineQueueId, "email");
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable("web_chat_keys")
@@ -107,6 +127,7 @@ export class WebChatKeyService {
             : {}),
           ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
           ...(patch.topics !== undefined ? { topics: JSON.stringify(patch.topics) } : {}),
+          ...(patch.settings !== undefined ? { settings: JSON.stringify(patch.settings) } : {}),
           updated_at: new Date(),
         })
         .where("tenant_id", "=", actor.tenantId)

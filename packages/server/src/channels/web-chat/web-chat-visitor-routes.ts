@@ -1,29 +1,23 @@
 import { normaliseError, webChatMessageBody, webChatSessionBody } from "@sentra/core";
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type Api, commonErrors } from "../../http/api.js";
 import type { Services } from "../../services.js";
+import { registerWebChatExtrasRoutes, visitorMessageView, visitorToken } from "./web-chat-extras-routes.js";
 
 const tags = ["web chat (visitor)"];
 const visitorRateLimit = { max: 60, timeWindow: "1 minute" };
 
-const visitorMessage = z.object({
-  id: z.string(),
-  from: z.enum(["visitor", "agent"]),
-  text: z.string(),
-  createdAt: z.string(),
-});
+const visitorMessage = visitorMessageView;
 
-/** What the visitor's socket may send: typing, and acks of the agent messages it showed. */
+/**
+ * What the visitor's socket may send: typing, acks of the agent messages it received, and that the visitor
+ * has seen the agent's messages up to one (read receipts).
+ */
 const visitorSocketFrame = z.discriminatedUnion("type", [
   z.object({ type: z.literal("typing"), typing: z.boolean() }),
   z.object({ type: z.literal("ack"), messageId: z.uuid() }),
+  z.object({ type: z.literal("read"), upTo: z.uuid() }),
 ]);
-
-const visitorToken = (request: FastifyRequest): string | undefined => {
-  const header = request.headers["x-webchat-token"];
-  return typeof header === "string" ? header : undefined;
-};
 
 /**
  * The public visitor API of the web chat widget. No Sentra login: a session starts with the tenant's chat
@@ -59,12 +53,18 @@ export function registerWebChatVisitorRoutes(api: Api, services: Services): void
       schema: {
         tags,
         querystring: z.object({ after: z.uuid("after= is a message id.").optional() }),
-        response: { 200: z.object({ items: z.array(visitorMessage) }), ...commonErrors },
+        response: {
+          200: z.object({ items: z.array(visitorMessage), ended: z.boolean() }),
+          ...commonErrors,
+        },
       },
     },
     async (request) => {
       const session = await visitors.session(visitorToken(request));
-      return { items: await visitors.messages(session, request.query.after) };
+      return {
+        items: await visitors.messages(session, request.query.after),
+        ended: session.ended_at !== null,
+      };
     },
   );
 
@@ -120,10 +120,16 @@ export function registerWebChatVisitorRoutes(api: Api, services: Services): void
         }
         const frame = visitorSocketFrame.safeParse(parsed);
         if (!frame.success) {
-          socket.send(JSON.stringify({ type: "error", message: "Send {type:'typing'|'ack', …} as JSON." }));
+          socket.send(
+            JSON.stringify({ type: "error", message: "Send {type:'typing'|'ack'|'read', …} as JSON." }),
+          );
           return;
         }
-        if (frame.data.type === "ack") {
+        if (frame.data.type === "read") {
+          visitors
+            .markRead(session, frame.data.upTo)
+            .catch((error) => request.log.warn({ err: error }, "web chat read receipt not stored"));
+        } else if (frame.data.type === "ack") {
           visitors
             .acknowledge(session, frame.data.messageId)
             .catch((error) => request.log.warn({ err: error }, "web chat ack not stored"));
@@ -137,4 +143,5 @@ export function registerWebChatVisitorRoutes(api: Api, services: Services): void
       socket.on("error", (error) => request.log.warn({ err: error }, "web chat socket error"));
     },
   );
+  registerWebChatExtrasRoutes(api, services);
 }

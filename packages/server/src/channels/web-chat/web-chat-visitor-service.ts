@@ -1,15 +1,32 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { type Clock, UserError, type WebChatMessageBody, type WebChatSessionBody } from "@sentra/core";
+import {
+  type Clock,
+  conflict,
+  UserError,
+  type WebChatMessageBody,
+  type WebChatSessionBody,
+  type WebChatWidgetSettings,
+} from "@sentra/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { Database, WebChatSessionsTable } from "../../db/schema.js";
+import type { ConversationNotifier } from "../conversation-notifier.js";
 import type { InboundIntake } from "../inbound-intake.js";
-import type { InboundMessage } from "../inbound-message.js";
-import { toVisitorMessage, type VisitorMessageView, type WebChatHub } from "./web-chat-hub.js";
-import type { WebChatKeyRow, WebChatKeyService } from "./web-chat-key-service.js";
+import type { InboundAttachment, InboundMessage } from "../inbound-message.js";
+import {
+  type AttachmentsOf,
+  toVisitorMessage,
+  type VisitorMessageView,
+  type WebChatHub,
+} from "./web-chat-hub.js";
+import { storedSettings, type WebChatKeyRow, type WebChatKeyService } from "./web-chat-key-service.js";
 
 export type WebChatSessionRow = Selectable<WebChatSessionsTable>;
 
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+/** A key's widget settings. */
+export const keySettings = (key: { settings: unknown }): WebChatWidgetSettings =>
+  storedSettings(key.settings);
 
 /** Every chat message threads to its session's first message, so InboundIntake keeps one conversation. */
 const startMessageId = (sessionId: string): string => `webchat:${sessionId}:start`;
@@ -26,6 +43,9 @@ export class WebChatVisitorService {
     private readonly intake: InboundIntake,
     private readonly hub: WebChatHub,
     private readonly clock: Clock,
+    private readonly notifier: ConversationNotifier,
+    private readonly attachmentsOf: AttachmentsOf,
+    private readonly idleMinutes: number,
   ) {}
 
   async startSession(
@@ -61,6 +81,8 @@ export class WebChatVisitorService {
         conversation_id: result.conversationId,
         token_hash: hashToken(token),
         visitor_name: body.name,
+        // Idle time is measured on the injected clock, from the start.
+        last_seen_at: new Date(this.clock.now()),
       })
       .execute();
     return { token, conversationId: result.conversationId, sessionId };
@@ -82,6 +104,14 @@ export class WebChatVisitorService {
         "This chat session is unknown or has ended; start a new chat.",
       );
     }
+    const idleMs = this.clock.now() - row.last_seen_at.getTime();
+    if (idleMs > this.idleMinutes * 60_000) {
+      throw new UserError(
+        "unauthenticated",
+        "web_chat_session_expired",
+        `This chat session expired after ${this.idleMinutes} minutes without activity; start a new chat.`,
+      );
+    }
     await this.db
       .updateTable("web_chat_sessions")
       .set({ last_seen_at: new Date(this.clock.now()) })
@@ -98,6 +128,8 @@ export class WebChatVisitorService {
       .where("tenant_id", "=", session.tenant_id)
       .where("conversation_id", "=", session.conversation_id)
       .where("direction", "in", ["inbound", "outbound"])
+      // A transcript sent by email is not part of the chat.
+      .where("send_via", "is", null)
       .orderBy("created_at")
       .orderBy("id");
     if (after) {
@@ -115,10 +147,36 @@ export class WebChatVisitorService {
         sql<boolean>`(created_at, id) > (select m.created_at, m.id from messages m where m.tenant_id = ${session.tenant_id} and m.id = ${after})`,
       );
     }
-    return (await query.limit(500).execute()).map(toVisitorMessage);
+    const rows = await query.limit(500).execute();
+    const files =
+      rows.length === 0
+        ? new Map()
+        : await this.attachmentsOf(
+            session.tenant_id,
+            rows.map((r) => r.id),
+          );
+    return rows.map((row) => toVisitorMessage(row, files.get(row.id) ?? []));
   }
 
-  async send(session: WebChatSessionRow, body: WebChatMessageBody): Promise<VisitorMessageView> {
+  /** The widget settings of the session's key. */
+  async settings(session: WebChatSessionRow): Promise<WebChatWidgetSettings> {
+    const key = await this.db
+      .selectFrom("web_chat_keys")
+      .select("settings")
+      .where("tenant_id", "=", session.tenant_id)
+      .where("id", "=", session.key_id)
+      .executeTakeFirstOrThrow();
+    return keySettings(key);
+  }
+
+  async send(
+    session: WebChatSessionRow,
+    body: WebChatMessageBody,
+    attachments: readonly InboundAttachment[] = [],
+  ): Promise<VisitorMessageView> {
+    if (session.ended_at) {
+      throw conflict("web_chat_ended", "This chat has ended; start a new chat to write again.");
+    }
     const key = await this.db
       .selectFrom("web_chat_keys")
       .selectAll()
@@ -133,17 +191,21 @@ export class WebChatVisitorService {
       .executeTakeFirstOrThrow();
     const contact = conversation.contact_address ?? "";
     const result = await this.intake.receive(
-      this.#inbound(key, {
-        contact: {
-          name: session.visitor_name,
-          ...(contact.includes("@") ? { email: contact } : contact ? { phone: contact } : {}),
+      this.#inbound(
+        key,
+        {
+          contact: {
+            name: session.visitor_name,
+            ...(contact.includes("@") ? { email: contact } : contact ? { phone: contact } : {}),
+          },
+          providerMessageId: `webchat:${session.id}:${randomUUID()}`,
+          references: [startMessageId(session.id)],
+          subject: conversation.subject,
+          bodyText: body.text,
+          language: conversation.language,
         },
-        providerMessageId: `webchat:${session.id}:${randomUUID()}`,
-        references: [startMessageId(session.id)],
-        subject: conversation.subject,
-        bodyText: body.text,
-        language: conversation.language,
-      }),
+        attachments,
+      ),
     );
     const row = await this.db
       .selectFrom("messages")
@@ -151,7 +213,8 @@ export class WebChatVisitorService {
       .where("tenant_id", "=", session.tenant_id)
       .where("id", "=", result.messageId!)
       .executeTakeFirstOrThrow();
-    const view = toVisitorMessage(row);
+    const files = await this.attachmentsOf(session.tenant_id, [row.id]);
+    const view = toVisitorMessage(row, files.get(row.id) ?? []);
     // The visitor's other tabs show it too.
     this.hub.push(session.conversation_id, { type: "message", message: view });
     return view;
@@ -171,11 +234,47 @@ export class WebChatVisitorService {
       .execute();
   }
 
+  /**
+   * The visitor's widget showed the agent's messages up to `upTo`: those not read yet become `read`, and the
+   * handling agent hears of it. Returns how many changed.
+   */
+  async markRead(session: WebChatSessionRow, upTo: string): Promise<number> {
+    const result = await this.db
+      .updateTable("messages")
+      .set({ delivery_status: "read" })
+      .where("tenant_id", "=", session.tenant_id)
+      .where("conversation_id", "=", session.conversation_id)
+      .where("direction", "=", "outbound")
+      .where("send_via", "is", null)
+      .where("delivery_status", "in", ["queued", "sent", "delivered"])
+      .where(
+        sql<boolean>`(created_at, id) <= (select m.created_at, m.id from messages m where m.tenant_id = ${session.tenant_id} and m.conversation_id = ${session.conversation_id} and m.id = ${upTo})`,
+      )
+      .executeTakeFirst();
+    const changed = Number(result.numUpdatedRows);
+    if (changed > 0) {
+      const conversation = await this.db
+        .selectFrom("conversations")
+        .select("current_interaction_id")
+        .where("tenant_id", "=", session.tenant_id)
+        .where("id", "=", session.conversation_id)
+        .executeTakeFirstOrThrow();
+      await this.notifier.messagesRead(
+        session.tenant_id,
+        session.conversation_id,
+        upTo,
+        conversation.current_interaction_id,
+      );
+    }
+    return changed;
+  }
+
   #inbound(
     key: WebChatKeyRow,
     parts: Pick<InboundMessage, "contact" | "providerMessageId" | "references" | "subject" | "bodyText"> & {
       language: string | null;
     },
+    attachments: readonly InboundAttachment[] = [],
   ): InboundMessage {
     return {
       endpoint: {
@@ -194,7 +293,7 @@ export class WebChatVisitorService {
       bodyText: parts.bodyText,
       bodyHtmlSanitized: null,
       toAddresses: [key.public_key],
-      attachments: [],
+      attachments,
       automated: null,
       parseProblem: null,
     };
@@ -202,7 +301,7 @@ export class WebChatVisitorService {
 }
 
 /** A key with allowed origins only serves pages from them; a key without any serves every page. */
-function assertOriginAllowed(key: WebChatKeyRow, origin: string | undefined): void {
+export function assertOriginAllowed(key: WebChatKeyRow, origin: string | undefined): void {
   if (key.allowed_origins.length === 0) return;
   if (origin && key.allowed_origins.includes(origin)) return;
   throw new UserError(

@@ -9,6 +9,7 @@ import * as conversations from "./0007-conversations.js";
 import * as webChat from "./0008-web-chat.js";
 import * as cannedResponses from "./0009-canned-responses.js";
 import * as messaging from "./0010-messaging.js";
+import * as webChatExtras from "./0011-web-chat-extras.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0008-web-chat": webChat,
   "0009-canned-responses": cannedResponses,
   "0010-messaging": messaging,
+  "0011-web-chat-extras": webChatExtras,
 };
