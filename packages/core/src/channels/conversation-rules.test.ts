@@ -16,6 +16,8 @@ const token = fc
   .uint8Array({ minLength: TICKET_TOKEN_LENGTH, maxLength: TICKET_TOKEN_LENGTH })
   .map(ticketTokenFrom);
 
+const ANY_TOKEN = new RegExp(`\\[#[${TICKET_ALPHABET}]{${TICKET_TOKEN_LENGTH}}\\]`, "gi");
+
 describe("ticket tokens", () => {
   it("are built from the unambiguous alphabet only", () => {
     fc.assert(
@@ -30,13 +32,13 @@ describe("ticket tokens", () => {
     fc.assert(
       fc.property(
         token,
-        fc.string({ maxLength: 80 }),
+        fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("[#", "Re: [#", "[# ]")),
         fc.constantFrom("", "Re: ", "RE: AW: ", "Fwd: "),
         (t, subject, prefix) => {
           const sent = replySubject(subject, t);
           expect(ticketTokenIn(`${prefix}${sent}`)).toBe(t);
-          // Replying to a reply keeps one token, not a growing chain.
-          expect(replySubject(sent, t).match(/\[#/g)).toHaveLength(1);
+          // Replying to a reply keeps one token, not a growing chain (a stray "[#" in the subject is no token).
+          expect(replySubject(sent, t).match(ANY_TOKEN)).toHaveLength(1);
         },
       ),
     );
