@@ -11,3 +11,4 @@ export * from "./knowledge/index.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";
 export * from "./wfm/index.js";
+export * from "./voice/sip/index.js";
