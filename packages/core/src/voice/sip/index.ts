@@ -5,6 +5,7 @@ export * from "./headers.js";
 export * from "./message.js";
 export * from "./ok-retransmission.js";
 export * from "./parser.js";
+export * from "./responses.js";
 export * from "./server-transactions.js";
 export * from "./stream-framer.js";
 export * from "./token-bucket.js";

@@ -1,0 +1,135 @@
+/** Test helpers for SIP: free ports, running sipp as a real peer, a raw UDP peer, a quiet logger. */
+import { spawn } from "node:child_process";
+import { createSocket, type Socket } from "node:dgram";
+import { createServer } from "node:net";
+import pino from "pino";
+
+export const quietLogger = pino({ level: process.env.SIP_TEST_LOG ?? "silent" });
+
+/** A port free for both UDP and TCP on loopback at the time of asking. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const socket = createSocket("udp4");
+      socket.once("error", () => resolve(false));
+      socket.bind(port, "127.0.0.1", () => socket.close(() => resolve(true)));
+    });
+    if (udpFree) return port;
+  }
+}
+
+export interface SippResult {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+/** Runs sipp against a target on loopback and resolves with its exit code (0 = every call succeeded). */
+export async function runSipp(
+  target: string,
+  args: readonly string[],
+  timeoutMs = 30_000,
+): Promise<SippResult> {
+  const localPort = await freePort();
+  const child = spawn(
+    "/usr/bin/sipp",
+    [
+      target,
+      "-i",
+      "127.0.0.1",
+      "-p",
+      String(localPort),
+      "-m",
+      "1",
+      "-l",
+      "1",
+      "-timeout",
+      "20s",
+      "-timeout_error",
+      "-nostdin",
+      ...args,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output };
+}
+
+/** A bare UDP socket that records every datagram with its arrival time. */
+export class RawUdpPeer {
+  readonly received: { at: number; text: string }[] = [];
+  readonly #socket: Socket;
+  #waiters: (() => void)[] = [];
+
+  private constructor(socket: Socket) {
+    this.#socket = socket;
+    socket.on("message", (buffer) => {
+      this.received.push({ at: Date.now(), text: buffer.toString("latin1") });
+      for (const wake of this.#waiters.splice(0)) wake();
+    });
+  }
+
+  static async open(): Promise<RawUdpPeer> {
+    const socket = createSocket("udp4");
+    await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", () => resolve()));
+    return new RawUdpPeer(socket);
+  }
+
+  get port(): number {
+    return this.#socket.address().port;
+  }
+
+  send(text: string, port: number): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.#socket.send(Buffer.from(text, "latin1"), port, "127.0.0.1", (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+  }
+
+  /** Waits until a received datagram satisfies the predicate, or fails after `timeoutMs`. */
+  async waitFor(predicate: (text: string) => boolean, timeoutMs = 5000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.received.find((m) => predicate(m.text));
+      if (hit) return hit.text;
+      const left = deadline - Date.now();
+      if (left <= 0)
+        throw new Error(`No matching SIP message within ${timeoutMs} ms; got ${this.received.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.#socket.close(() => resolve()));
+  }
+}
+
+/** Counts of libuv handle types now alive in this process (UDP/TCP sockets, timers) for leak checks. */
+export function activeHandles(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,93 @@
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { activeHandles, quietLogger, runSipp } from "../../testing/sip-peers.js";
+import type { SipDialogEvent } from "./user-agent.js";
+import { SipUserAgent } from "./user-agent.js";
+
+const SDP = [
+  "v=0",
+  "o=sentra 1 1 IN IP4 127.0.0.1",
+  "s=-",
+  "c=IN IP4 127.0.0.1",
+  "t=0 0",
+  "m=audio 40000 RTP/AVP 0",
+  "a=rtpmap:0 PCMU/8000",
+  "",
+].join("\r\n");
+
+/** A test UAS on the user agent: rings, answers with a minimal SDP (after `answerDelayMs`), accepts BYE. */
+async function startTestUas(options: { tcp?: boolean; answerDelayMs?: number } = {}) {
+  const events: SipDialogEvent[] = [];
+  const methods: string[] = [];
+  const ua = await SipUserAgent.start({
+    udpPort: 0,
+    ...(options.tcp ? { tcpPort: 0 } : {}),
+    logger: quietLogger,
+    onDialogEvent: (event) => events.push(event),
+    onRequest: async (incoming) => {
+      methods.push(incoming.request.method);
+      if (incoming.request.method === "INVITE") {
+        incoming.respond(180);
+        await new Promise((resolve) => setTimeout(resolve, options.answerDelayMs ?? 0));
+        incoming.respond(200, { headers: [{ name: "Content-Type", value: "application/sdp" }], body: SDP });
+      } else if (incoming.request.method === "BYE") {
+        incoming.respond(200);
+      } else {
+        incoming.respond(405, { headers: [{ name: "Allow", value: "INVITE, ACK, BYE, OPTIONS" }] });
+      }
+    },
+  });
+  return { ua, events, methods };
+}
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe("SIP user agent against sipp", () => {
+  let ua: SipUserAgent | undefined;
+  afterEach(async () => {
+    await ua?.close();
+    ua = undefined;
+  });
+
+  it("completes sipp's built-in uac call over UDP: 180, 200 with SDP, ACK, BYE 200, then no dialog left", async () => {
+    const before = activeHandles();
+    const uas = await startTestUas();
+    ua = uas.ua;
+    const result = await runSipp(`127.0.0.1:${uas.ua.local("UDP")?.port}`, ["-sn", "uac"]);
+    expect(result.code, result.output).toBe(0);
+    expect(uas.methods).toEqual(["INVITE", "BYE"]);
+    expect(uas.events.map((e) => e.kind)).toEqual(["confirmed", "terminated"]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(uas.ua.openHandles()).toMatchObject({ dialogs: 0 });
+    await uas.ua.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(uas.ua.openHandles()).toEqual({ sockets: 0, transactions: 0, timers: 0, dialogs: 0 });
+    const after = activeHandles();
+    expect(after.UDPWrap ?? 0).toBe(before.UDPWrap ?? 0);
+    expect(after.TCPServerWrap ?? 0).toBe(before.TCPServerWrap ?? 0);
+  });
+
+  it("completes sipp's uac call over TCP", async () => {
+    const uas = await startTestUas({ tcp: true });
+    ua = uas.ua;
+    const result = await runSipp(`127.0.0.1:${uas.ua.local("TCP")?.port}`, ["-sn", "uac", "-t", "t1"]);
+    expect(result.code, result.output).toBe(0);
+    expect(uas.methods).toEqual(["INVITE", "BYE"]);
+  });
+
+  it("completes a call whose 200 comes 1.8 s after the INVITE", async () => {
+    const uas = await startTestUas({ answerDelayMs: 1800 });
+    ua = uas.ua;
+    const result = await runSipp(`127.0.0.1:${uas.ua.local("UDP")?.port}`, ["-sn", "uac"]);
+    expect(result.code, result.output).toBe(0);
+    expect(uas.methods).toEqual(["INVITE", "BYE"]);
+  });
+
+  it("answers a sipp OPTIONS scenario with 200 and an Allow header listing INVITE", async () => {
+    const uas = await startTestUas();
+    ua = uas.ua;
+    const result = await runSipp(`127.0.0.1:${uas.ua.local("UDP")?.port}`, ["-sf", fixture("options.xml")]);
+    expect(result.code, result.output).toBe(0);
+    expect(uas.methods).toEqual([]);
+  });
+});

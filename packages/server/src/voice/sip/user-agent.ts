@@ -1,0 +1,478 @@
+/**
+ * A small SIP user agent (UAS and UAC cores, RFC 3261 §8, §12–§15) on the transaction layer: it answers
+ * OPTIONS, rate-limits INVITEs per source, answers malformed requests 400, keeps dialogs, retransmits 2xx
+ * until the ACK and ACKs 2xx it receives. The application (IVR, registrar, later the B2BUA) sees requests
+ * through `onRequest` and sends its own with `sendRequest`.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  canAnswer,
+  createInDialogRequest,
+  createResponse,
+  createUacDialog,
+  createUasDialog,
+  DEFAULT_SIP_TIMERS,
+  dialogKey,
+  KeyedTokenBucket,
+  type OkRetransmission,
+  okRetransmissionTimer,
+  parseSipMessage,
+  receiveInDialogRequest,
+  type SipDialog,
+  type SipEssentials,
+  type SipHeader,
+  type SipRequest,
+  type SipResponse,
+  type SipTimerValues,
+  startOkRetransmission,
+  systemClock,
+  tagOf,
+} from "@sentra/core";
+import type { Logger } from "pino";
+import { requestPeer, responsePeer, stampVia } from "./sip-addressing.js";
+import { TcpTransport } from "./tcp-transport.js";
+import { TransactionLayer } from "./transaction-layer.js";
+import { peerKey, type SipPeer, type SipTransport, type SipTransportKind } from "./transport.js";
+import { UdpTransport } from "./udp-transport.js";
+
+export const SIP_ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+
+export interface SipUserAgentOptions {
+  readonly host?: string;
+  /** UDP port to bind (0 = any free one); omit to run without UDP. */
+  readonly udpPort?: number;
+  readonly tcpPort?: number;
+  readonly logger: Logger;
+  readonly timers?: SipTimerValues;
+  readonly maxMessageBytes?: number;
+  readonly serverName?: string;
+  /** Per-source INVITE limit; default 20/s with a burst of 40. */
+  readonly inviteRateLimit?: { readonly ratePerSecond: number; readonly burst: number };
+  readonly onRequest: (incoming: IncomingSipRequest) => void | Promise<void>;
+  readonly onDialogEvent?: (event: SipDialogEvent) => void;
+}
+
+export type SipDialogEvent =
+  | { readonly kind: "confirmed" | "terminated"; readonly dialog: SipDialog }
+  /** No ACK came for our 2xx within 64*T1; the UA sent BYE. */
+  | { readonly kind: "ack_timeout"; readonly dialog: SipDialog };
+
+export interface RespondOptions {
+  readonly reason?: string;
+  readonly headers?: readonly SipHeader[];
+  readonly body?: string;
+}
+
+export interface IncomingSipRequest {
+  readonly request: SipRequest;
+  readonly essentials: SipEssentials;
+  readonly peer: SipPeer;
+  /** The dialog this request belongs to, for in-dialog requests. */
+  readonly dialog?: SipDialog;
+  /** True once a CANCEL ended this INVITE (the UA already answered 487). */
+  readonly cancelled: boolean;
+  /** Answers the request; a 2xx to INVITE creates the dialog and is retransmitted until the ACK. */
+  respond(status: number, options?: RespondOptions): SipResponse;
+}
+
+export type SipRequestOutcome =
+  | { readonly ok: true; readonly response: SipResponse; readonly dialog?: SipDialog }
+  | { readonly ok: false; readonly reason: "timeout" | "transport_error" | "no_route" };
+
+interface DialogRecord {
+  dialog: SipDialog;
+  peer: SipPeer;
+  ok?: { state: OkRetransmission; timer: NodeJS.Timeout; response: SipResponse };
+  ack?: SipRequest;
+}
+
+const token = (bytes = 8) => randomBytes(bytes).toString("hex");
+
+export class SipUserAgent {
+  readonly #options: SipUserAgentOptions;
+  readonly #transports = new Map<SipTransportKind, SipTransport>();
+  readonly #dialogs = new Map<string, DialogRecord>();
+  readonly #cancelled = new Set<string>();
+  readonly #limiter: KeyedTokenBucket;
+  readonly #timers: SipTimerValues;
+  readonly #layer: TransactionLayer;
+  #closed = false;
+
+  private constructor(options: SipUserAgentOptions) {
+    this.#options = options;
+    this.#timers = options.timers ?? DEFAULT_SIP_TIMERS;
+    this.#limiter = new KeyedTokenBucket(
+      options.inviteRateLimit ?? { ratePerSecond: 20, burst: 40 },
+      systemClock,
+    );
+    this.#layer = new TransactionLayer({
+      timers: this.#timers,
+      logger: options.logger,
+      send: (data, peer) => this.#send(data, peer),
+    });
+  }
+
+  static async start(options: SipUserAgentOptions): Promise<SipUserAgent> {
+    const ua = new SipUserAgent(options);
+    const host = options.host ?? "127.0.0.1";
+    const maxBytes = options.maxMessageBytes ?? 65_535;
+    const onData = (data: string, peer: SipPeer) => ua.#receive(data, peer);
+    if (options.udpPort !== undefined) {
+      ua.#transports.set(
+        "UDP",
+        await UdpTransport.listen({ host, port: options.udpPort, maxBytes, logger: options.logger }, onData),
+      );
+    }
+    if (options.tcpPort !== undefined) {
+      ua.#transports.set(
+        "TCP",
+        await TcpTransport.listen({ host, port: options.tcpPort, maxBytes, logger: options.logger }, onData),
+      );
+    }
+    return ua;
+  }
+
+  /** Bound address per transport. */
+  local(kind: SipTransportKind): { address: string; port: number } | undefined {
+    return this.#transports.get(kind)?.local;
+  }
+
+  dialogs(): SipDialog[] {
+    return [...this.#dialogs.values()].map((r) => r.dialog);
+  }
+
+  /** Live sockets, transactions, timers and dialogs (all 0 after close; tests assert it). */
+  openHandles(): { sockets: number; transactions: number; timers: number; dialogs: number } {
+    const size = this.#layer.size;
+    let sockets = 0;
+    for (const t of this.#transports.values()) sockets += t.openHandles();
+    const okTimers = [...this.#dialogs.values()].filter((r) => r.ok).length;
+    return {
+      sockets,
+      transactions: size.clients + size.servers,
+      timers: size.timers + okTimers,
+      dialogs: this.#dialogs.size,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#layer.close();
+    for (const record of this.#dialogs.values()) if (record.ok) clearTimeout(record.ok.timer);
+    this.#dialogs.clear();
+    await Promise.all([...this.#transports.values()].map((t) => t.close()));
+  }
+
+  /** A Contact value for this UA on the given transport. */
+  contact(kind: SipTransportKind = "UDP", user = "sentra"): string {
+    const local = this.local(kind) ?? this.local("UDP") ?? this.local("TCP");
+    const host = local?.address.includes(":") ? `[${local.address}]` : local?.address;
+    return `<sip:${user}@${host}:${local?.port}${kind === "TCP" ? ";transport=tcp" : ""}>`;
+  }
+
+  /** A new out-of-dialog request with fresh Call-ID, From tag and CSeq 1 (Via is added when sent). */
+  newRequest(spec: {
+    method: string;
+    uri: string;
+    from: string;
+    to: string;
+    headers?: readonly SipHeader[];
+    body?: string;
+    transport?: SipTransportKind;
+  }): SipRequest {
+    return {
+      kind: "request",
+      method: spec.method,
+      uri: spec.uri,
+      headers: [
+        { name: "Max-Forwards", value: "70" },
+        { name: "From", value: `<${spec.from}>;tag=${token()}` },
+        { name: "To", value: `<${spec.to}>` },
+        { name: "Call-ID", value: `${token(12)}@sentra` },
+        { name: "CSeq", value: `1 ${spec.method}` },
+        { name: "Contact", value: this.contact(spec.transport ?? "UDP") },
+        ...(spec.headers ?? []),
+      ],
+      body: spec.body ?? "",
+    };
+  }
+
+  /**
+   * Sends a request in a client transaction and resolves with the final response. `peer` defaults to the
+   * Request-URI (or first Route). A 2xx to INVITE is ACKed and its dialog kept.
+   */
+  sendRequest(
+    request: SipRequest,
+    options: { peer?: SipPeer; onProvisional?: (r: SipResponse) => void } = {},
+  ): Promise<SipRequestOutcome> {
+    const peer = options.peer ?? requestPeer(request, this.#transports.has("UDP") ? "UDP" : "TCP");
+    const transport = peer && this.#transports.get(peer.transport);
+    if (!peer || !transport || this.#closed) return Promise.resolve({ ok: false, reason: "no_route" });
+    const branch = `z9hG4bK${token()}`;
+    const { address, port } = transport.local;
+    const host = address.includes(":") ? `[${address}]` : address;
+    const via = { name: "Via", value: `SIP/2.0/${peer.transport} ${host}:${port};branch=${branch};rport` };
+    const sent: SipRequest = {
+      ...request,
+      headers: [via, ...request.headers.filter((h) => h.name !== "Via")],
+    };
+    return new Promise((resolve) => {
+      this.#layer.startClient(sent, branch, peer, {
+        onResponse: (response) => {
+          if (response.status < 200) {
+            options.onProvisional?.(response);
+            return;
+          }
+          if (sent.method === "INVITE" && response.status < 300) {
+            resolve({ ok: true, response, ...this.#acceptUacAnswer(sent, response, peer) });
+            return;
+          }
+          resolve({ ok: true, response });
+        },
+        onError: (reason) => resolve({ ok: false, reason }),
+      });
+    });
+  }
+
+  /** Sends a request inside a dialog (BYE, INFO, re-INVITE) to its remote target or first route. */
+  sendInDialog(
+    dialog: SipDialog,
+    method: string,
+    extra: { headers?: readonly SipHeader[]; body?: string } = {},
+  ): Promise<SipRequestOutcome> {
+    const record = this.#dialogs.get(dialogKey(dialog.id));
+    if (!record) return Promise.resolve({ ok: false, reason: "no_route" });
+    const built = createInDialogRequest(record.dialog, method, {
+      via: "",
+      contact: this.contact(record.peer.transport),
+      ...extra,
+    });
+    record.dialog = built.dialog;
+    const peer = requestPeer(built.request, record.peer.transport) ?? record.peer;
+    if (method === "BYE") this.#endDialog(record);
+    return this.sendRequest(built.request, { peer });
+  }
+
+  #acceptUacAnswer(invite: SipRequest, response: SipResponse, peer: SipPeer): { dialog?: SipDialog } {
+    const dialog = createUacDialog(invite, response);
+    if (!dialog) return {};
+    const seq = Number((invite.headers.find((h) => h.name === "CSeq")?.value ?? "1").split(" ")[0]);
+    const transport = this.#transports.get(peer.transport);
+    const local = transport?.local;
+    const ackVia = `SIP/2.0/${peer.transport} ${local?.address}:${local?.port};branch=z9hG4bK${token()};rport`;
+    const { request: ack } = createInDialogRequest(dialog, "ACK", {
+      via: ackVia,
+      cseq: { seq, method: "ACK" },
+    });
+    const target = requestPeer(ack, peer.transport) ?? peer;
+    const record: DialogRecord = { dialog, peer: target, ack };
+    this.#dialogs.set(dialogKey(dialog.id), record);
+    this.#layer.sendStateless(ack, target);
+    this.#options.onDialogEvent?.({ kind: "confirmed", dialog });
+    return { dialog };
+  }
+
+  #send(data: string, peer: SipPeer): Promise<void> {
+    const transport = this.#transports.get(peer.transport);
+    if (!transport) return Promise.reject(new Error(`No ${peer.transport} transport`));
+    return transport.send(data, peer);
+  }
+
+  #receive(data: string, peer: SipPeer): void {
+    if (this.#closed) return;
+    try {
+      this.#dispatch(data, peer);
+    } catch (error) {
+      this.#options.logger.error({ err: error, peer: peerKey(peer) }, "sip message handling failed");
+    }
+  }
+
+  #dispatch(data: string, peer: SipPeer): void {
+    const parsed = parseSipMessage(data, {
+      datagram: peer.transport === "UDP",
+      maxBytes: this.#options.maxMessageBytes ?? 65_535,
+    });
+    if (!parsed.ok) {
+      const { error } = parsed;
+      if (error.code === "empty") return; // keep-alive
+      this.#options.logger.warn(
+        { peer: peerKey(peer), code: error.code, reason: error.message },
+        "sip malformed message",
+      );
+      if (error.request && error.request.method !== "ACK" && canAnswer(error.request)) {
+        const reason = `Bad Request (${error.message.replace(/[^\x20-\x7e]/g, "")})`;
+        this.#layer.sendStateless(createResponse(error.request, 400, { reason, toTag: token() }), peer);
+      }
+      return;
+    }
+    const { message, essentials } = parsed;
+    if (message.kind === "response") {
+      if (!this.#layer.receiveResponse(message, essentials)) this.#strayResponse(message, essentials);
+      return;
+    }
+    const request = stampVia(message, peer);
+    if (this.#layer.receiveRequest(request, essentials)) return;
+    if (request.method === "ACK") {
+      this.#ackFor2xx(essentials);
+      return;
+    }
+    this.#newRequest(request, essentials, responsePeer(essentials, peer));
+  }
+
+  #strayResponse(response: SipResponse, ess: SipEssentials): void {
+    // A retransmitted 2xx to our INVITE after its transaction ended: ACK it again (§13.2.2.4).
+    if (ess.cseq.method !== "INVITE" || response.status < 200 || response.status >= 300) return;
+    const key = dialogKey({
+      callId: ess.callId,
+      localTag: tagOf(ess.from) ?? "",
+      remoteTag: tagOf(ess.to) ?? "",
+    });
+    const record = this.#dialogs.get(key);
+    if (record?.ack) this.#layer.sendStateless(record.ack, record.peer);
+  }
+
+  #ackFor2xx(ess: SipEssentials): void {
+    const key = dialogKey({
+      callId: ess.callId,
+      localTag: tagOf(ess.to) ?? "",
+      remoteTag: tagOf(ess.from) ?? "",
+    });
+    const record = this.#dialogs.get(key);
+    if (!record?.ok) return;
+    clearTimeout(record.ok.timer);
+    record.ok = undefined;
+    this.#options.onDialogEvent?.({ kind: "confirmed", dialog: record.dialog });
+  }
+
+  #newRequest(request: SipRequest, ess: SipEssentials, peer: SipPeer): void {
+    const toTag = token();
+    const trying = request.method === "INVITE" ? createResponse(request, 100) : undefined;
+    const tx = this.#layer.startServer(request, ess, peer, trying);
+    const answer = (status: number, options: RespondOptions = {}) => {
+      const server = this.#options.serverName ?? "Sentra";
+      const response = createResponse(request, status, {
+        ...options,
+        toTag,
+        headers: [...(options.headers ?? []), { name: "Server", value: server }],
+      });
+      tx.respond(response);
+      return response;
+    };
+    if (ess.maxForwards === 0 && request.method !== "OPTIONS") return void answer(483);
+    let dialogRecord: DialogRecord | undefined;
+    const remoteTag = tagOf(ess.from) ?? "";
+    const localTag = tagOf(ess.to);
+    if (localTag !== undefined) {
+      dialogRecord = this.#dialogs.get(dialogKey({ callId: ess.callId, localTag, remoteTag }));
+      if (!dialogRecord) return void answer(481);
+      const check = receiveInDialogRequest(dialogRecord.dialog, request);
+      if (!check.ok) return void answer(check.status, { reason: check.reason });
+      dialogRecord.dialog = check.dialog;
+    }
+    if (request.method === "CANCEL") return void this.#cancel(request, ess, answer);
+    if (request.method === "OPTIONS") {
+      return void answer(200, {
+        headers: [
+          { name: "Allow", value: SIP_ALLOW },
+          { name: "Accept", value: "application/sdp" },
+        ],
+      });
+    }
+    if (request.method === "INVITE" && !dialogRecord && !this.#limiter.take(peer.address)) {
+      this.#options.logger.warn({ peer: peerKey(peer) }, "sip INVITE rate limit exceeded");
+      return void answer(503, { headers: [{ name: "Retry-After", value: "5" }] });
+    }
+    const self = this;
+    const incoming: IncomingSipRequest = {
+      request,
+      essentials: ess,
+      peer,
+      ...(dialogRecord ? { dialog: dialogRecord.dialog } : {}),
+      get cancelled() {
+        return self.#cancelled.has(tx.key);
+      },
+      respond: (status, options = {}) => {
+        const withContact =
+          request.method === "INVITE" && status > 100 && status < 300
+            ? {
+                ...options,
+                headers: [
+                  ...(options.headers ?? []),
+                  { name: "Contact", value: this.contact(peer.transport) },
+                ],
+              }
+            : options;
+        const response = answer(status, withContact);
+        this.#afterResponse(request, response, peer, dialogRecord);
+        return response;
+      },
+    };
+    Promise.resolve(this.#options.onRequest(incoming)).catch((error: unknown) => {
+      this.#options.logger.error({ err: error, method: request.method }, "sip request handler failed");
+      if (tx.state() === "trying" || tx.state() === "proceeding") answer(500);
+    });
+  }
+
+  #cancel(request: SipRequest, ess: SipEssentials, answer: (status: number) => SipResponse): void {
+    const invite = this.#layer.findInviteServer(request, ess);
+    if (!invite) return void answer(481);
+    answer(200);
+    if (invite.state() === "proceeding") {
+      this.#cancelled.add(invite.key);
+      const ended = createResponse(invite.request, 487, { toTag: token() });
+      invite.respond(ended);
+      setTimeout(() => this.#cancelled.delete(invite.key), 64 * this.#timers.T1).unref();
+    }
+  }
+
+  #afterResponse(
+    request: SipRequest,
+    response: SipResponse,
+    peer: SipPeer,
+    record: DialogRecord | undefined,
+  ): void {
+    if (request.method === "INVITE" && response.status >= 200 && response.status < 300 && !record) {
+      const dialog = createUasDialog(request, response);
+      if (!dialog) return;
+      const created: DialogRecord = { dialog, peer };
+      this.#dialogs.set(dialogKey(dialog.id), created);
+      this.#retransmitOk(created, response);
+    }
+    if (request.method === "BYE" && record && response.status >= 200 && response.status < 300)
+      this.#endDialog(record);
+  }
+
+  #retransmitOk(record: DialogRecord, response: SipResponse): void {
+    if (record.peer.transport !== "UDP") return; // reliable transports carry it once (§13.3.1.4 still waits for ACK, but no resend)
+    const { state, waitMs } = startOkRetransmission(response, this.#timers);
+    const arm = (current: OkRetransmission, ms: number) => {
+      const timer = setTimeout(() => {
+        const step = okRetransmissionTimer(current);
+        if (step.action === "give_up") {
+          record.ok = undefined;
+          this.#options.onDialogEvent?.({ kind: "ack_timeout", dialog: record.dialog });
+          void this.sendInDialog(record.dialog, "BYE");
+          return;
+        }
+        this.#layer.sendStateless(response, record.peer);
+        arm(step.next, step.waitMs);
+      }, ms);
+      record.ok = { state: current, timer, response };
+    };
+    arm(state, waitMs);
+  }
+
+  #endDialog(record: DialogRecord): void {
+    if (record.ok) clearTimeout(record.ok.timer);
+    record.ok = undefined;
+    const key = dialogKey(record.dialog.id);
+    if (this.#dialogs.get(key) === record) {
+      this.#dialogs.delete(key);
+      this.#options.onDialogEvent?.({
+        kind: "terminated",
+        dialog: { ...record.dialog, state: "terminated" },
+      });
+    }
+  }
+}
