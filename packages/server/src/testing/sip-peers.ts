@@ -133,3 +133,54 @@ export function activeHandles(): Record<string, number> {
   for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
   return counts;
 }
+
+/** A baresip process with a generated config dir: one account registering to `registrar` with digest. */
+export async function startBaresip(options: {
+  readonly dir: string;
+  readonly registrarPort: number;
+  readonly user: string;
+  readonly password: string;
+}): Promise<{ output: () => string; stop: () => Promise<void> }> {
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  await mkdir(options.dir, { recursive: true });
+  const listenPort = await freePort();
+  await writeFile(
+    `${options.dir}/config`,
+    [
+      "poll_method epoll",
+      `sip_listen 127.0.0.1:${listenPort}`,
+      "sip_transports udp",
+      "audio_player aufile,/dev/null",
+      "audio_source ausine,440",
+      "module_path /usr/lib/baresip/modules",
+      "module account.so",
+      "module g711.so",
+      "module ausine.so",
+      "module aufile.so",
+      "net_interface 127.0.0.1",
+      "",
+    ].join("\n"),
+  );
+  await writeFile(
+    `${options.dir}/accounts`,
+    `<sip:${options.user}@127.0.0.1:${options.registrarPort};transport=udp>;auth_pass=${options.password};regint=60\n`,
+  );
+  const child = spawn("/usr/bin/baresip", ["-f", options.dir], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
+  return {
+    output: () => output,
+    stop: async () => {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
