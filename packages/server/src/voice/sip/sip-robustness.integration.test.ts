@@ -5,7 +5,13 @@ import { SipUserAgent } from "./user-agent.js";
 
 const statusOf = (text: string) => Number(/^SIP\/2\.0 (\d{3})/.exec(text)?.[1] ?? 0);
 
-function request(method: string, port: number, peerPort: number, branch: string, extra: string[] = []): string {
+function request(
+  method: string,
+  port: number,
+  peerPort: number,
+  branch: string,
+  extra: string[] = [],
+): string {
   return [
     `${method} sip:1000@127.0.0.1:${port} SIP/2.0`,
     `Via: SIP/2.0/UDP 127.0.0.1:${peerPort};branch=z9hG4bK${branch};rport`,
@@ -28,15 +34,35 @@ function corpus(port: number, peerPort: number): [string, string, boolean][] {
     ["random bytes", "\u0000\u00ff\u0013garbage\r\n\r\n", false],
     ["a bad start line", "HELLO sip:x SIP/3.0\r\n\r\n", false],
     ["a response with a bad status", "SIP/2.0 99 Low\r\nVia: x\r\n\r\n", false],
-    ["a header line without colon", ok.replace("Max-Forwards: 70", "Max-Forwards 70").replace(/m0/g, "m1"), true],
-    ["a non-numeric Content-Length", ok.replace("Content-Length: 0", "Content-Length: abc").replace(/m0/g, "m2"), true],
-    ["a Content-Length longer than the body", ok.replace("Content-Length: 0", "Content-Length: 500").replace(/m0/g, "m3"), true],
+    [
+      "a header line without colon",
+      ok.replace("Max-Forwards: 70", "Max-Forwards 70").replace(/m0/g, "m1"),
+      true,
+    ],
+    [
+      "a non-numeric Content-Length",
+      ok.replace("Content-Length: 0", "Content-Length: abc").replace(/m0/g, "m2"),
+      true,
+    ],
+    [
+      "a Content-Length longer than the body",
+      ok.replace("Content-Length: 0", "Content-Length: 500").replace(/m0/g, "m3"),
+      true,
+    ],
     ["a missing Call-ID", ok.replace(/Call-ID: .*\r\n/, "").replace(/m0/g, "m4"), false],
     ["a malformed CSeq", ok.replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS").replace(/m0/g, "m5"), true],
     ["a malformed From", ok.replace(/From: .*\r\n/, "From: <<<\r\n").replace(/m0/g, "m6"), true],
-    ["a malformed Request-URI", ok.replace(`OPTIONS sip:1000@127.0.0.1:${port}`, "OPTIONS nonsense").replace(/m0/g, "m7"), true],
+    [
+      "a malformed Request-URI",
+      ok.replace(`OPTIONS sip:1000@127.0.0.1:${port}`, "OPTIONS nonsense").replace(/m0/g, "m7"),
+      true,
+    ],
     ["only CRLFs (keep-alive)", "\r\n\r\n", false],
-    ["a 20 KB datagram over the 16 KB limit", `${ok.slice(0, -4)}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, false],
+    [
+      "a 20 KB datagram over the 16 KB limit",
+      `${ok.slice(0, -4)}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+      false,
+    ],
   ];
 }
 
@@ -76,7 +102,10 @@ describe("SIP robustness", () => {
       await peer.send(request("OPTIONS", port, peer.port, ping), port);
       await peer.waitFor((t) => t.includes(`z9hG4bK${ping}`) && statusOf(t) === 200);
       const replies = peer.received.slice(before).filter((m) => !m.text.includes(`z9hG4bK${ping}`));
-      expect(replies.map((m) => statusOf(m.text)), what).toEqual(answered ? [400] : []);
+      expect(
+        replies.map((m) => statusOf(m.text)),
+        what,
+      ).toEqual(answered ? [400] : []);
     }
   });
 
@@ -102,9 +131,13 @@ describe("SIP robustness", () => {
         }, waitMs);
       });
     const tcp = (text: string) => text.replace(/SIP\/2\.0\/UDP/g, "SIP/2.0/TCP");
-    const bad = await exchange(tcp(request("OPTIONS", port, 1, "tb1").replace("CSeq: 1 OPTIONS", "CSeq: x OPTIONS")));
+    const bad = await exchange(
+      tcp(request("OPTIONS", port, 1, "tb1").replace("CSeq: 1 OPTIONS", "CSeq: x OPTIONS")),
+    );
     expect(statusOf(bad.data)).toBe(400);
-    const framing = await exchange(tcp(request("OPTIONS", port, 1, "tb2").replace("Content-Length: 0", "Content-Length: -5")));
+    const framing = await exchange(
+      tcp(request("OPTIONS", port, 1, "tb2").replace("Content-Length: 0", "Content-Length: -5")),
+    );
     expect(framing).toEqual({ data: "", closed: true });
     const huge = await exchange(`OPTIONS sip:x SIP/2.0\r\nX: ${"a".repeat(80_000)}`);
     expect(huge.closed).toBe(true);
@@ -119,29 +152,44 @@ describe("SIP robustness", () => {
     const port = agent.local("UDP")?.port ?? 0;
     for (let i = 0; i < 5; i += 1) await peer.send(request("INVITE", port, peer.port, `rl${i}`), port);
     await peer.waitFor((t) => t.includes("z9hG4bKrl4") && statusOf(t) >= 400);
-    const finals = (i: number) => peer?.received.find((m) => m.text.includes(`z9hG4bKrl${i};`) && statusOf(m.text) >= 400);
+    const finals = (i: number) =>
+      peer?.received.find((m) => m.text.includes(`z9hG4bKrl${i};`) && statusOf(m.text) >= 400);
     expect([0, 1, 2, 3, 4].map((i) => statusOf(finals(i)?.text ?? ""))).toEqual([486, 486, 486, 503, 503]);
     expect(finals(4)?.text).toContain("Retry-After: 5");
   });
 
   it("answers CANCEL 200 and the pending INVITE 487", async () => {
-    ua = await SipUserAgent.start({ udpPort: 0, logger: quietLogger, onRequest: (i) => void (i.request.method === "INVITE" ? i.respond(180) : i.respond(200)) });
+    ua = await SipUserAgent.start({
+      udpPort: 0,
+      logger: quietLogger,
+      onRequest: (i) => void (i.request.method === "INVITE" ? i.respond(180) : i.respond(200)),
+    });
     peer = await RawUdpPeer.open();
     const port = ua.local("UDP")?.port ?? 0;
     const invite = request("INVITE", port, peer.port, "cx1");
     await peer.send(invite, port);
     await peer.waitFor((t) => statusOf(t) === 180);
-    await peer.send(invite.replace("INVITE sip", "CANCEL sip").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"), port);
+    await peer.send(
+      invite.replace("INVITE sip", "CANCEL sip").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"),
+      port,
+    );
     await peer.waitFor((t) => statusOf(t) === 487);
-    expect(peer.received.some((m) => statusOf(m.text) === 200 && m.text.includes("CSeq: 1 CANCEL"))).toBe(true);
-    expect(peer.received.some((m) => statusOf(m.text) === 487 && m.text.includes("CSeq: 1 INVITE"))).toBe(true);
+    expect(peer.received.some((m) => statusOf(m.text) === 200 && m.text.includes("CSeq: 1 CANCEL"))).toBe(
+      true,
+    );
+    expect(peer.received.some((m) => statusOf(m.text) === 487 && m.text.includes("CSeq: 1 INVITE"))).toBe(
+      true,
+    );
   });
 
   it("answers 481 to a BYE for an unknown dialog", async () => {
     const agent = await start();
     peer = await RawUdpPeer.open();
     const port = agent.local("UDP")?.port ?? 0;
-    await peer.send(request("BYE", port, peer.port, "bye1").replace(/To: (.*)\r\n/, "To: $1;tag=nope\r\n"), port);
+    await peer.send(
+      request("BYE", port, peer.port, "bye1").replace(/To: (.*)\r\n/, "To: $1;tag=nope\r\n"),
+      port,
+    );
     expect(statusOf(await peer.waitFor((t) => t.includes("z9hG4bKbye1")))).toBe(481);
   });
 });
