@@ -36,16 +36,17 @@ export async function runSipp(
   target: string,
   args: readonly string[],
   timeoutMs = 30_000,
+  localPort?: number,
 ): Promise<SippResult> {
-  const localPort = await freePort();
+  const port = localPort ?? (await freePort());
   const child = spawn(
     "/usr/bin/sipp",
     [
-      target,
+      ...(target === "" ? [] : [target]),
       "-i",
       "127.0.0.1",
       "-p",
-      String(localPort),
+      String(port),
       "-m",
       "1",
       "-l",

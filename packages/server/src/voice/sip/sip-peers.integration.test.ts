@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { activeHandles, quietLogger, runSipp } from "../../testing/sip-peers.js";
+import { activeHandles, freePort, quietLogger, runSipp } from "../../testing/sip-peers.js";
 import type { SipDialogEvent } from "./user-agent.js";
 import { SipUserAgent } from "./user-agent.js";
 
@@ -89,5 +89,45 @@ describe("SIP user agent against sipp", () => {
     const result = await runSipp(`127.0.0.1:${uas.ua.local("UDP")?.port}`, ["-sf", fixture("options.xml")]);
     expect(result.code, result.output).toBe(0);
     expect(uas.methods).toEqual([]);
+  });
+});
+
+describe("SIP user agent as a caller against sipp's uas", () => {
+  it("places a call that sipp answers, ACKs the 200, then hangs up with BYE", async () => {
+    const sippPort = await freePort();
+    const sipp = runSipp("", ["-sn", "uas"], 30_000, sippPort);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const events: SipDialogEvent[] = [];
+    const caller = await SipUserAgent.start({
+      udpPort: 0,
+      logger: quietLogger,
+      onDialogEvent: (event) => events.push(event),
+      onRequest: (incoming) => void incoming.respond(405),
+    });
+    try {
+      const provisional: number[] = [];
+      const invite = caller.newRequest({
+        method: "INVITE",
+        uri: `sip:service@127.0.0.1:${sippPort}`,
+        from: "sip:sentra@127.0.0.1",
+        to: `sip:service@127.0.0.1:${sippPort}`,
+        headers: [{ name: "Content-Type", value: "application/sdp" }],
+        body: SDP,
+      });
+      const answer = await caller.sendRequest(invite, { onProvisional: (r) => provisional.push(r.status) });
+      expect(answer.ok && answer.response.status).toBe(200);
+      expect(provisional).toContain(180);
+      const dialog = answer.ok ? answer.dialog : undefined;
+      expect(dialog?.state).toBe("confirmed");
+      if (!dialog) throw new Error("no dialog");
+      const bye = await caller.sendInDialog(dialog, "BYE");
+      expect(bye.ok && bye.response.status).toBe(200);
+      const result = await sipp;
+      expect(result.code, result.output).toBe(0);
+      expect(events.map((e) => e.kind)).toEqual(["confirmed", "terminated"]);
+      expect(caller.dialogs()).toEqual([]);
+    } finally {
+      await caller.close();
+    }
   });
 });
