@@ -4,7 +4,6 @@
  * until the ACK and ACKs 2xx it receives. The application (IVR, registrar, later the B2BUA) sees requests
  * through `onRequest` and sends its own with `sendRequest`.
  */
-import { randomBytes } from "node:crypto";
 import {
   canAnswer,
   createInDialogRequest,
@@ -14,8 +13,6 @@ import {
   DEFAULT_SIP_TIMERS,
   dialogKey,
   KeyedTokenBucket,
-  type OkRetransmission,
-  okRetransmissionTimer,
   parseSipMessage,
   receiveInDialogRequest,
   type SipDialog,
@@ -24,69 +21,32 @@ import {
   type SipRequest,
   type SipResponse,
   type SipTimerValues,
-  startOkRetransmission,
   systemClock,
   tagOf,
 } from "@sentra/core";
-import type { Logger } from "pino";
+import { type OkRetransmitter, retransmitOk } from "./ok-retransmitter.js";
 import { requestPeer, responsePeer, stampVia } from "./sip-addressing.js";
+import {
+  buildNewRequest,
+  type IncomingSipRequest,
+  type NewRequestSpec,
+  type RespondOptions,
+  SIP_ALLOW,
+  type SipRequestOutcome,
+  type SipUserAgentOptions,
+  token,
+} from "./sip-requests.js";
 import { TcpTransport } from "./tcp-transport.js";
 import { TransactionLayer } from "./transaction-layer.js";
 import { peerKey, type SipPeer, type SipTransport, type SipTransportKind } from "./transport.js";
 import { UdpTransport } from "./udp-transport.js";
 
-export const SIP_ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
-
-export interface SipUserAgentOptions {
-  readonly host?: string;
-  /** UDP port to bind (0 = any free one); omit to run without UDP. */
-  readonly udpPort?: number;
-  readonly tcpPort?: number;
-  readonly logger: Logger;
-  readonly timers?: SipTimerValues;
-  readonly maxMessageBytes?: number;
-  readonly serverName?: string;
-  /** Per-source INVITE limit; default 20/s with a burst of 40. */
-  readonly inviteRateLimit?: { readonly ratePerSecond: number; readonly burst: number };
-  readonly onRequest: (incoming: IncomingSipRequest) => void | Promise<void>;
-  readonly onDialogEvent?: (event: SipDialogEvent) => void;
-}
-
-export type SipDialogEvent =
-  | { readonly kind: "confirmed" | "terminated"; readonly dialog: SipDialog }
-  /** No ACK came for our 2xx within 64*T1; the UA sent BYE. */
-  | { readonly kind: "ack_timeout"; readonly dialog: SipDialog };
-
-export interface RespondOptions {
-  readonly reason?: string;
-  readonly headers?: readonly SipHeader[];
-  readonly body?: string;
-}
-
-export interface IncomingSipRequest {
-  readonly request: SipRequest;
-  readonly essentials: SipEssentials;
-  readonly peer: SipPeer;
-  /** The dialog this request belongs to, for in-dialog requests. */
-  readonly dialog?: SipDialog;
-  /** True once a CANCEL ended this INVITE (the UA already answered 487). */
-  readonly cancelled: boolean;
-  /** Answers the request; a 2xx to INVITE creates the dialog and is retransmitted until the ACK. */
-  respond(status: number, options?: RespondOptions): SipResponse;
-}
-
-export type SipRequestOutcome =
-  | { readonly ok: true; readonly response: SipResponse; readonly dialog?: SipDialog }
-  | { readonly ok: false; readonly reason: "timeout" | "transport_error" | "no_route" };
-
 interface DialogRecord {
   dialog: SipDialog;
   peer: SipPeer;
-  ok?: { state: OkRetransmission; timer: NodeJS.Timeout; response: SipResponse };
+  ok?: OkRetransmitter;
   ack?: SipRequest;
 }
-
-const token = (bytes = 8) => randomBytes(bytes).toString("hex");
 
 export class SipUserAgent {
   readonly #options: SipUserAgentOptions;
@@ -146,7 +106,7 @@ export class SipUserAgent {
     const size = this.#layer.size;
     let sockets = 0;
     for (const t of this.#transports.values()) sockets += t.openHandles();
-    const okTimers = [...this.#dialogs.values()].filter((r) => r.ok).length;
+    const okTimers = [...this.#dialogs.values()].filter((r) => r.ok?.active).length;
     return {
       sockets,
       transactions: size.clients + size.servers,
@@ -159,7 +119,7 @@ export class SipUserAgent {
     if (this.#closed) return;
     this.#closed = true;
     this.#layer.close();
-    for (const record of this.#dialogs.values()) if (record.ok) clearTimeout(record.ok.timer);
+    for (const record of this.#dialogs.values()) record.ok?.stop();
     this.#dialogs.clear();
     await Promise.all([...this.#transports.values()].map((t) => t.close()));
   }
@@ -172,30 +132,8 @@ export class SipUserAgent {
   }
 
   /** A new out-of-dialog request with fresh Call-ID, From tag and CSeq 1 (Via is added when sent). */
-  newRequest(spec: {
-    method: string;
-    uri: string;
-    from: string;
-    to: string;
-    headers?: readonly SipHeader[];
-    body?: string;
-    transport?: SipTransportKind;
-  }): SipRequest {
-    return {
-      kind: "request",
-      method: spec.method,
-      uri: spec.uri,
-      headers: [
-        { name: "Max-Forwards", value: "70" },
-        { name: "From", value: `<${spec.from}>;tag=${token()}` },
-        { name: "To", value: `<${spec.to}>` },
-        { name: "Call-ID", value: `${token(12)}@sentra` },
-        { name: "CSeq", value: `1 ${spec.method}` },
-        { name: "Contact", value: this.contact(spec.transport ?? "UDP") },
-        ...(spec.headers ?? []),
-      ],
-      body: spec.body ?? "",
-    };
+  newRequest(spec: NewRequestSpec): SipRequest {
+    return buildNewRequest(spec, this.contact(spec.transport ?? "UDP"));
   }
 
   /**
@@ -340,7 +278,7 @@ export class SipUserAgent {
     });
     const record = this.#dialogs.get(key);
     if (!record?.ok) return;
-    clearTimeout(record.ok.timer);
+    record.ok.stop();
     record.ok = undefined;
     this.#options.onDialogEvent?.({ kind: "confirmed", dialog: record.dialog });
   }
@@ -444,27 +382,22 @@ export class SipUserAgent {
   }
 
   #retransmitOk(record: DialogRecord, response: SipResponse): void {
-    if (record.peer.transport !== "UDP") return; // reliable transports carry it once (§13.3.1.4 still waits for ACK, but no resend)
-    const { state, waitMs } = startOkRetransmission(response, this.#timers);
-    const arm = (current: OkRetransmission, ms: number) => {
-      const timer = setTimeout(() => {
-        const step = okRetransmissionTimer(current);
-        if (step.action === "give_up") {
-          record.ok = undefined;
-          this.#options.onDialogEvent?.({ kind: "ack_timeout", dialog: record.dialog });
-          void this.sendInDialog(record.dialog, "BYE");
-          return;
-        }
-        this.#layer.sendStateless(response, record.peer);
-        arm(step.next, step.waitMs);
-      }, ms);
-      record.ok = { state: current, timer, response };
-    };
-    arm(state, waitMs);
+    // Over TCP the 2xx is carried once; the dialog still waits for the ACK without resending.
+    if (record.peer.transport !== "UDP") return;
+    record.ok = retransmitOk(
+      response,
+      this.#timers,
+      () => this.#layer.sendStateless(response, record.peer),
+      () => {
+        record.ok = undefined;
+        this.#options.onDialogEvent?.({ kind: "ack_timeout", dialog: record.dialog });
+        void this.sendInDialog(record.dialog, "BYE");
+      },
+    );
   }
 
   #endDialog(record: DialogRecord): void {
-    if (record.ok) clearTimeout(record.ok.timer);
+    record.ok?.stop();
     record.ok = undefined;
     const key = dialogKey(record.dialog.id);
     if (this.#dialogs.get(key) === record) {
@@ -476,3 +409,13 @@ export class SipUserAgent {
     }
   }
 }
+
+export type {
+  IncomingSipRequest,
+  NewRequestSpec,
+  RespondOptions,
+  SipDialogEvent,
+  SipRequestOutcome,
+  SipUserAgentOptions,
+} from "./sip-requests.js";
+export { SIP_ALLOW } from "./sip-requests.js";
