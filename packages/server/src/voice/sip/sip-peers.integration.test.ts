@@ -70,9 +70,15 @@ describe("SIP user agent against sipp", () => {
   it("completes sipp's uac call over TCP", async () => {
     const uas = await startTestUas({ tcp: true });
     ua = uas.ua;
+    const before = activeHandles();
     const result = await runSipp(`127.0.0.1:${uas.ua.local("TCP")?.port}`, ["-sn", "uac", "-t", "t1"]);
     expect(result.code, result.output).toBe(0);
     expect(uas.methods).toEqual(["INVITE", "BYE"]);
+    await uas.ua.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(uas.ua.openHandles()).toEqual({ sockets: 0, transactions: 0, timers: 0, dialogs: 0 });
+    expect(activeHandles().TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0);
+    expect(activeHandles().TCPServerWrap ?? 0).toBe((before.TCPServerWrap ?? 0) - 1);
   });
 
   it("completes a call whose 200 comes 1.8 s after the INVITE", async () => {

@@ -168,12 +168,14 @@ describe("SIP robustness", () => {
     const port = ua.local("UDP")?.port ?? 0;
     const invite = request("INVITE", port, peer.port, "cx1");
     await peer.send(invite, port);
-    await peer.waitFor((t) => statusOf(t) === 180);
+    const ringing = await peer.waitFor((t) => statusOf(t) === 180);
     await peer.send(
       invite.replace("INVITE sip", "CANCEL sip").replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL"),
       port,
     );
-    await peer.waitFor((t) => statusOf(t) === 487);
+    const terminated = await peer.waitFor((t) => statusOf(t) === 487);
+    const toTag = (text: string) => /To: .*;tag=([^\s;]+)/.exec(text)?.[1];
+    expect(toTag(terminated)).toBe(toTag(ringing));
     expect(peer.received.some((m) => statusOf(m.text) === 200 && m.text.includes("CSeq: 1 CANCEL"))).toBe(
       true,
     );

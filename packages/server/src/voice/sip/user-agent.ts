@@ -4,6 +4,8 @@
  * until the ACK and ACKs 2xx it receives. The application (IVR, registrar, later the B2BUA) sees requests
  * through `onRequest` and sends its own with `sendRequest`.
  */
+
+import { createHash } from "node:crypto";
 import {
   canAnswer,
   createInDialogRequest,
@@ -48,11 +50,18 @@ interface DialogRecord {
   ack?: SipRequest;
 }
 
+/** The To tag of every response in one server transaction (stable, so 180, 200 and 487 agree). */
+const TAG_SALT = token();
+function localTagFor(transactionKey: string): string {
+  return createHash("sha256").update(TAG_SALT).update(transactionKey).digest("hex").slice(0, 16);
+}
+
 export class SipUserAgent {
   readonly #options: SipUserAgentOptions;
   readonly #transports = new Map<SipTransportKind, SipTransport>();
   readonly #dialogs = new Map<string, DialogRecord>();
-  readonly #cancelled = new Set<string>();
+  /** Cancelled INVITE transactions, remembered for 64*T1 so the TU can see `cancelled`. */
+  readonly #cancelled = new Map<string, NodeJS.Timeout>();
   readonly #limiter: KeyedTokenBucket;
   readonly #timers: SipTimerValues;
   readonly #layer: TransactionLayer;
@@ -106,7 +115,7 @@ export class SipUserAgent {
     const size = this.#layer.size;
     let sockets = 0;
     for (const t of this.#transports.values()) sockets += t.openHandles();
-    const okTimers = [...this.#dialogs.values()].filter((r) => r.ok?.active).length;
+    const okTimers = [...this.#dialogs.values()].filter((r) => r.ok?.active).length + this.#cancelled.size;
     return {
       sockets,
       transactions: size.clients + size.servers,
@@ -120,6 +129,8 @@ export class SipUserAgent {
     this.#closed = true;
     this.#layer.close();
     for (const record of this.#dialogs.values()) record.ok?.stop();
+    for (const timer of this.#cancelled.values()) clearTimeout(timer);
+    this.#cancelled.clear();
     this.#dialogs.clear();
     await Promise.all([...this.#transports.values()].map((t) => t.close()));
   }
@@ -284,9 +295,9 @@ export class SipUserAgent {
   }
 
   #newRequest(request: SipRequest, ess: SipEssentials, peer: SipPeer): void {
-    const toTag = token();
     const trying = request.method === "INVITE" ? createResponse(request, 100) : undefined;
     const tx = this.#layer.startServer(request, ess, peer, trying);
+    const toTag = localTagFor(tx.key);
     const answer = (status: number, options: RespondOptions = {}) => {
       const server = this.#options.serverName ?? "Sentra";
       const response = createResponse(request, status, {
@@ -357,10 +368,12 @@ export class SipUserAgent {
     if (!invite) return void answer(481);
     answer(200);
     if (invite.state() === "proceeding") {
-      this.#cancelled.add(invite.key);
-      const ended = createResponse(invite.request, 487, { toTag: token() });
+      this.#cancelled.set(
+        invite.key,
+        setTimeout(() => this.#cancelled.delete(invite.key), 64 * this.#timers.T1),
+      );
+      const ended = createResponse(invite.request, 487, { toTag: localTagFor(invite.key) });
       invite.respond(ended);
-      setTimeout(() => this.#cancelled.delete(invite.key), 64 * this.#timers.T1).unref();
     }
   }
 
