@@ -77,7 +77,10 @@ export function stepInviteClient(
     tx: { ...tx, state: "terminated" },
     commands: [...extra, stop("A"), stop("B"), stop("D"), terminated],
   });
-  if (event.kind === "transport_error") return end([{ kind: "tu_error", reason: "transport_error" }]);
+  // After a final response the TU already has its answer: a late transport error just ends the transaction.
+  if (event.kind === "transport_error") {
+    return end(tx.state === "completed" ? [] : [{ kind: "tu_error", reason: "transport_error" }]);
+  }
   if (event.kind === "timer") {
     if (event.timer === "A" && tx.state === "calling") {
       const intervalA = tx.intervalA * 2;
@@ -141,7 +144,10 @@ export function stepNonInviteClient(
     tx: { ...tx, state: "terminated" },
     commands: [...extra, stop("E"), stop("F"), stop("K"), terminated],
   });
-  if (event.kind === "transport_error") return end([{ kind: "tu_error", reason: "transport_error" }]);
+  // After a final response the TU already has its answer: a late transport error just ends the transaction.
+  if (event.kind === "transport_error") {
+    return end(tx.state === "completed" ? [] : [{ kind: "tu_error", reason: "transport_error" }]);
+  }
   if (event.kind === "timer") {
     const active = tx.state === "trying" || tx.state === "proceeding";
     if (event.timer === "E" && active) {
