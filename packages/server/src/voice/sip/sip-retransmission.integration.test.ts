@@ -127,3 +127,35 @@ describe("SIP retransmissions over UDP with a raw peer", () => {
     expect(agent.openHandles()).toMatchObject({ transactions: 0, timers: 0 });
   });
 });
+
+describe("SIP INVITE retransmitted after the 2xx", () => {
+  it("re-sends the same 200 without offering the call to the application twice", async () => {
+    const invites: string[] = [];
+    const ua = await SipUserAgent.start({
+      udpPort: 0,
+      timers,
+      logger: quietLogger,
+      onRequest: (incoming) => {
+        invites.push(incoming.request.method);
+        incoming.respond(200);
+      },
+    });
+    const peer = await RawUdpPeer.open();
+    try {
+      const port = ua.local("UDP")?.port ?? 0;
+      await peer.send(invite(peer.port, port, "dup1", "call-dup"), port);
+      const first = await peer.waitFor((t) => statusOf(t) === 200);
+      await peer.send(invite(peer.port, port, "dup1", "call-dup"), port);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const oks = peer.received.filter((m) => statusOf(m.text) === 200).map((m) => m.text);
+      expect(oks.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(oks).size).toBe(1);
+      expect(oks[0]).toBe(first);
+      expect(invites).toEqual(["INVITE"]);
+      expect(ua.dialogs()).toHaveLength(1);
+    } finally {
+      await ua.close();
+      await peer.close();
+    }
+  });
+});

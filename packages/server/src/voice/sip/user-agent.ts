@@ -47,6 +47,8 @@ interface DialogRecord {
   dialog: SipDialog;
   peer: SipPeer;
   ok?: OkRetransmitter;
+  /** Our 2xx to the dialog-creating INVITE, re-sent when that INVITE is retransmitted. */
+  okResponse?: SipResponse;
   ack?: SipRequest;
 }
 
@@ -295,6 +297,7 @@ export class SipUserAgent {
   }
 
   #newRequest(request: SipRequest, ess: SipEssentials, peer: SipPeer): void {
+    if (request.method === "INVITE" && this.#answeredInvite(ess, peer)) return;
     const trying = request.method === "INVITE" ? createResponse(request, 100) : undefined;
     const tx = this.#layer.startServer(request, ess, peer, trying);
     const toTag = localTagFor(tx.key);
@@ -394,7 +397,27 @@ export class SipUserAgent {
       this.#endDialog(record);
   }
 
+  /**
+   * An INVITE retransmitted after our 2xx ended its transaction (RFC 3261's gap that RFC 6026 closes): send the
+   * same 2xx again instead of offering the TU a second call.
+   */
+  #answeredInvite(ess: SipEssentials, peer: SipPeer): boolean {
+    if (tagOf(ess.to) !== undefined) return false;
+    const remoteTag = tagOf(ess.from);
+    for (const record of this.#dialogs.values()) {
+      const { dialog } = record;
+      if (dialog.role !== "uas" || dialog.id.callId !== ess.callId || dialog.id.remoteTag !== remoteTag)
+        continue;
+      if (record.okResponse && dialog.remoteSeq === ess.cseq.seq) {
+        this.#layer.sendStateless(record.okResponse, peer);
+        return true;
+      }
+    }
+    return false;
+  }
+
   #retransmitOk(record: DialogRecord, response: SipResponse): void {
+    record.okResponse = response;
     // Over TCP the 2xx is carried once; the dialog still waits for the ACK without resending.
     if (record.peer.transport !== "UDP") return;
     record.ok = retransmitOk(
