@@ -55,7 +55,34 @@ export interface IncomingSipRequest {
 
 export type SipRequestOutcome =
   | { readonly ok: true; readonly response: SipResponse; readonly dialog?: SipDialog }
-  | { readonly ok: false; readonly reason: "timeout" | "transport_error" | "no_route" };
+  | { readonly ok: false; readonly reason: "timeout" | "transport_error" | "no_route" | "not_pending" };
+
+export interface OutgoingSipRequest {
+  /** The request as sent (with our Via); absent when it could not be sent. */
+  readonly sent?: SipRequest;
+  readonly outcome: Promise<SipRequestOutcome>;
+  /** CANCELs a pending INVITE; resolves with the CANCEL's own final response. */
+  cancel(): Promise<SipRequestOutcome>;
+}
+
+/** The CANCEL for a sent INVITE (§9.1): same Request-URI, top Via, Route, From, To, Call-ID and CSeq number. */
+export function cancelFor(invite: SipRequest): SipRequest {
+  const keep = new Set(["Via", "Route", "From", "To", "Call-ID"]);
+  const seq = (invite.headers.find((h) => h.name === "CSeq")?.value ?? "1").trim().split(/\s+/)[0];
+  const topVia = invite.headers.find((h) => h.name === "Via");
+  return {
+    kind: "request",
+    method: "CANCEL",
+    uri: invite.uri,
+    headers: [
+      ...(topVia ? [topVia] : []),
+      { name: "Max-Forwards", value: "70" },
+      ...invite.headers.filter((h) => keep.has(h.name) && h.name !== "Via"),
+      { name: "CSeq", value: `${seq} CANCEL` },
+    ],
+    body: "",
+  };
+}
 
 export interface NewRequestSpec {
   readonly method: string;

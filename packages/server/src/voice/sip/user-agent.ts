@@ -10,7 +10,6 @@ import {
   canAnswer,
   createInDialogRequest,
   createResponse,
-  createUacDialog,
   createUasDialog,
   DEFAULT_SIP_TIMERS,
   dialogKey,
@@ -26,12 +25,13 @@ import {
   systemClock,
   tagOf,
 } from "@sentra/core";
-import { type OkRetransmitter, retransmitOk } from "./ok-retransmitter.js";
+import { retransmitOk } from "./ok-retransmitter.js";
 import { requestPeer, responsePeer, stampVia } from "./sip-addressing.js";
 import {
   buildNewRequest,
   type IncomingSipRequest,
   type NewRequestSpec,
+  type OutgoingSipRequest,
   type RespondOptions,
   SIP_ALLOW,
   type SipRequestOutcome,
@@ -42,15 +42,7 @@ import { TcpTransport } from "./tcp-transport.js";
 import { TransactionLayer } from "./transaction-layer.js";
 import { peerKey, type SipPeer, type SipTransport, type SipTransportKind } from "./transport.js";
 import { UdpTransport } from "./udp-transport.js";
-
-interface DialogRecord {
-  dialog: SipDialog;
-  peer: SipPeer;
-  ok?: OkRetransmitter;
-  /** Our 2xx to the dialog-creating INVITE, re-sent when that INVITE is retransmitted. */
-  okResponse?: SipResponse;
-  ack?: SipRequest;
-}
+import { type DialogRecord, startClientRequest, type UacContext } from "./user-agent-client.js";
 
 /** The To tag of every response in one server transaction (stable, so 180, 200 and 487 agree). */
 const TAG_SALT = token();
@@ -67,6 +59,7 @@ export class SipUserAgent {
   readonly #limiter: KeyedTokenBucket;
   readonly #timers: SipTimerValues;
   readonly #layer: TransactionLayer;
+  readonly #uac: UacContext;
   #closed = false;
 
   private constructor(options: SipUserAgentOptions) {
@@ -81,6 +74,14 @@ export class SipUserAgent {
       logger: options.logger,
       send: (data, peer) => this.#send(data, peer),
     });
+    this.#uac = {
+      layer: this.#layer,
+      transport: (kind) => this.#transports.get(kind),
+      defaultTransport: () => (this.#transports.has("UDP") ? "UDP" : "TCP"),
+      isClosed: () => this.#closed,
+      keepDialog: (record) => void this.#dialogs.set(dialogKey(record.dialog.id), record),
+      onDialogEvent: (event) => this.#options.onDialogEvent?.(event),
+    };
   }
 
   static async start(options: SipUserAgentOptions): Promise<SipUserAgent> {
@@ -157,33 +158,18 @@ export class SipUserAgent {
     request: SipRequest,
     options: { peer?: SipPeer; onProvisional?: (r: SipResponse) => void } = {},
   ): Promise<SipRequestOutcome> {
-    const peer = options.peer ?? requestPeer(request, this.#transports.has("UDP") ? "UDP" : "TCP");
-    const transport = peer && this.#transports.get(peer.transport);
-    if (!peer || !transport || this.#closed) return Promise.resolve({ ok: false, reason: "no_route" });
-    const branch = `z9hG4bK${token()}`;
-    const { address, port } = transport.local;
-    const host = address.includes(":") ? `[${address}]` : address;
-    const via = { name: "Via", value: `SIP/2.0/${peer.transport} ${host}:${port};branch=${branch};rport` };
-    const sent: SipRequest = {
-      ...request,
-      headers: [via, ...request.headers.filter((h) => h.name !== "Via")],
-    };
-    return new Promise((resolve) => {
-      this.#layer.startClient(sent, branch, peer, {
-        onResponse: (response) => {
-          if (response.status < 200) {
-            options.onProvisional?.(response);
-            return;
-          }
-          if (sent.method === "INVITE" && response.status < 300) {
-            resolve({ ok: true, response, ...this.#acceptUacAnswer(sent, response, peer) });
-            return;
-          }
-          resolve({ ok: true, response });
-        },
-        onError: (reason) => resolve({ ok: false, reason }),
-      });
-    });
+    return this.startRequest(request, options).outcome;
+  }
+
+  /**
+   * Like `sendRequest`, with a handle to CANCEL a pending INVITE (§9.1): the CANCEL goes once a provisional
+   * response has arrived, with the INVITE's Via branch; the INVITE then ends with 487 (or its 2xx if it won).
+   */
+  startRequest(
+    request: SipRequest,
+    options: { peer?: SipPeer; onProvisional?: (r: SipResponse) => void } = {},
+  ): OutgoingSipRequest {
+    return startClientRequest(this.#uac, request, options);
   }
 
   /** Sends a request inside a dialog (BYE, INFO, re-INVITE) to its remote target or first route. */
@@ -203,25 +189,6 @@ export class SipUserAgent {
     const peer = requestPeer(built.request, record.peer.transport) ?? record.peer;
     if (method === "BYE") this.#endDialog(record);
     return this.sendRequest(built.request, { peer });
-  }
-
-  #acceptUacAnswer(invite: SipRequest, response: SipResponse, peer: SipPeer): { dialog?: SipDialog } {
-    const dialog = createUacDialog(invite, response);
-    if (!dialog) return {};
-    const seq = Number((invite.headers.find((h) => h.name === "CSeq")?.value ?? "1").split(" ")[0]);
-    const transport = this.#transports.get(peer.transport);
-    const local = transport?.local;
-    const ackVia = `SIP/2.0/${peer.transport} ${local?.address}:${local?.port};branch=z9hG4bK${token()};rport`;
-    const { request: ack } = createInDialogRequest(dialog, "ACK", {
-      via: ackVia,
-      cseq: { seq, method: "ACK" },
-    });
-    const target = requestPeer(ack, peer.transport) ?? peer;
-    const record: DialogRecord = { dialog, peer: target, ack };
-    this.#dialogs.set(dialogKey(dialog.id), record);
-    this.#layer.sendStateless(ack, target);
-    this.#options.onDialogEvent?.({ kind: "confirmed", dialog });
-    return { dialog };
   }
 
   #send(data: string, peer: SipPeer): Promise<void> {
@@ -290,8 +257,9 @@ export class SipUserAgent {
       remoteTag: tagOf(ess.from) ?? "",
     });
     const record = this.#dialogs.get(key);
-    if (!record?.ok) return;
-    record.ok.stop();
+    if (!record?.awaitingAck) return;
+    record.awaitingAck = false;
+    record.ok?.stop();
     record.ok = undefined;
     this.#options.onDialogEvent?.({ kind: "confirmed", dialog: record.dialog });
   }
@@ -418,6 +386,7 @@ export class SipUserAgent {
 
   #retransmitOk(record: DialogRecord, response: SipResponse): void {
     record.okResponse = response;
+    record.awaitingAck = true;
     // Over TCP the 2xx is carried once; the dialog still waits for the ACK without resending.
     if (record.peer.transport !== "UDP") return;
     record.ok = retransmitOk(
@@ -426,6 +395,7 @@ export class SipUserAgent {
       () => this.#layer.sendStateless(response, record.peer),
       () => {
         record.ok = undefined;
+        record.awaitingAck = false;
         this.#options.onDialogEvent?.({ kind: "ack_timeout", dialog: record.dialog });
         void this.sendInDialog(record.dialog, "BYE");
       },
@@ -449,6 +419,7 @@ export class SipUserAgent {
 export type {
   IncomingSipRequest,
   NewRequestSpec,
+  OutgoingSipRequest,
   RespondOptions,
   SipDialogEvent,
   SipRequestOutcome,
