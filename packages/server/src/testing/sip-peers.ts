@@ -31,7 +31,10 @@ export interface SippResult {
   readonly output: string;
 }
 
-/** Runs sipp against a target on loopback and resolves with its exit code (0 = every call succeeded). */
+/**
+ * Runs sipp against a target on loopback and resolves with its exit code (0 = every call succeeded). One call
+ * (`-m 1 -l 1`) unless `args` sets `-m` / `-l`.
+ */
 export async function runSipp(
   target: string,
   args: readonly string[],
@@ -47,10 +50,8 @@ export async function runSipp(
       "127.0.0.1",
       "-p",
       String(port),
-      "-m",
-      "1",
-      "-l",
-      "1",
+      ...(args.includes("-m") ? [] : ["-m", "1"]),
+      ...(args.includes("-l") ? [] : ["-l", "1"]),
       "-timeout",
       "20s",
       "-timeout_error",

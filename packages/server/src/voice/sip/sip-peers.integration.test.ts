@@ -16,12 +16,19 @@ const SDP = [
 ].join("\r\n");
 
 /** A test UAS on the user agent: rings, answers with a minimal SDP (after `answerDelayMs`), accepts BYE. */
-async function startTestUas(options: { tcp?: boolean; answerDelayMs?: number } = {}) {
+async function startTestUas(
+  options: {
+    tcp?: boolean;
+    answerDelayMs?: number;
+    inviteRateLimit?: { ratePerSecond: number; burst: number };
+  } = {},
+) {
   const events: SipDialogEvent[] = [];
   const methods: string[] = [];
   const ua = await SipUserAgent.start({
     udpPort: 0,
     ...(options.tcp ? { tcpPort: 0 } : {}),
+    ...(options.inviteRateLimit ? { inviteRateLimit: options.inviteRateLimit } : {}),
     logger: quietLogger,
     onDialogEvent: (event) => events.push(event),
     onRequest: async (incoming) => {
@@ -87,6 +94,25 @@ describe("SIP user agent against sipp", () => {
     const result = await runSipp(`127.0.0.1:${uas.ua.local("UDP")?.port}`, ["-sn", "uac"]);
     expect(result.code, result.output).toBe(0);
     expect(uas.methods).toEqual(["INVITE", "BYE"]);
+  });
+
+  it("completes 100 sipp calls at 50 calls/s, 20 at a time, and leaves no dialog or transaction behind", async () => {
+    const uas = await startTestUas({ inviteRateLimit: { ratePerSecond: 100, burst: 100 } });
+    ua = uas.ua;
+    const result = await runSipp(`127.0.0.1:${uas.ua.local("UDP")?.port}`, [
+      "-sn",
+      "uac",
+      "-m",
+      "100",
+      "-r",
+      "50",
+      "-l",
+      "20",
+    ]);
+    expect(result.code, result.output).toBe(0);
+    expect(uas.methods.filter((m) => m === "INVITE")).toHaveLength(100);
+    expect(uas.methods.filter((m) => m === "BYE")).toHaveLength(100);
+    expect(uas.ua.openHandles()).toMatchObject({ dialogs: 0 });
   });
 
   it("answers a sipp OPTIONS scenario with 200 and an Allow header listing INVITE", async () => {
