@@ -195,3 +195,54 @@ describe("SIP robustness", () => {
     expect(statusOf(await peer.waitFor((t) => t.includes("z9hG4bKbye1")))).toBe(481);
   });
 });
+
+describe("SIP user agent under fuzzed traffic", () => {
+  it("survives 400 mutated datagrams and TCP segments and still answers OPTIONS", async () => {
+    const fc = (await import("fast-check")).default;
+    const errors: unknown[] = [];
+    const ua = await SipUserAgent.start({
+      udpPort: 0,
+      tcpPort: 0,
+      logger: quietLogger,
+      inviteRateLimit: { ratePerSecond: 1000, burst: 1000 },
+      onRequest: (incoming) => {
+        if (incoming.request.method === "INFO") throw new Error("handler bug");
+        incoming.respond(incoming.request.method === "INVITE" ? 486 : 200);
+      },
+    });
+    const peer = await RawUdpPeer.open();
+    try {
+      const udpPort = ua.local("UDP")?.port ?? 0;
+      const tcpPort = ua.local("TCP")?.port ?? 0;
+      const base = fc
+        .constantFrom("INVITE", "BYE", "OPTIONS", "INFO", "REGISTER")
+        .map((m) => request(m, udpPort, peer.port, `f${m}`));
+      const mutated = fc
+        .tuple(
+          base,
+          fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.string({ maxLength: 4 })), { maxLength: 4 }),
+        )
+        .map(([text, edits]) =>
+          edits.reduce((t, [at, remove, insert]) => {
+            const i = at % (t.length + 1);
+            return t.slice(0, i) + insert + t.slice(i + remove);
+          }, text),
+        );
+      const samples = fc.sample(mutated, 400);
+      for (const sample of samples) await peer.send(sample, udpPort);
+      const socket = (await import("node:net")).connect(tcpPort, "127.0.0.1");
+      socket.on("error", (e) => errors.push(e));
+      await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+      for (const sample of samples.slice(0, 100)) socket.write(Buffer.from(sample, "latin1"));
+      socket.destroy();
+      const info = request("INFO", udpPort, peer.port, "infobug");
+      await peer.send(info, udpPort);
+      expect(statusOf(await peer.waitFor((t) => t.includes("z9hG4bKinfobug")))).toBe(500);
+      await peer.send(request("OPTIONS", udpPort, peer.port, "alive"), udpPort);
+      expect(statusOf(await peer.waitFor((t) => t.includes("z9hG4bKalive")))).toBe(200);
+    } finally {
+      await ua.close();
+      await peer.close();
+    }
+  });
+});

@@ -328,10 +328,15 @@ export class SipUserAgent {
         return response;
       },
     };
-    Promise.resolve(this.#options.onRequest(incoming)).catch((error: unknown) => {
+    this.#callHandler(incoming).catch((error: unknown) => {
       this.#options.logger.error({ err: error, method: request.method }, "sip request handler failed");
       if (tx.state() === "trying" || tx.state() === "proceeding") answer(500);
     });
+  }
+
+  /** Runs the application's handler; a synchronous throw becomes a rejection so the request still gets a 500. */
+  async #callHandler(incoming: IncomingSipRequest): Promise<void> {
+    await this.#options.onRequest(incoming);
   }
 
   #cancel(request: SipRequest, ess: SipEssentials, answer: (status: number) => SipResponse): void {
