@@ -4,7 +4,7 @@
  */
 
 function clip(value: number): number {
-  return value > 32767 ? 32767 : value < -32768 ? -32768 : value;
+  return Math.min(32767, Math.max(-32768, value));
 }
 
 /** Sums frames sample by sample with clipping; shorter frames count as silence past their end. */

@@ -65,6 +65,7 @@ export class RtpReceptionStats {
   #base: number | null = null;
   #received = 0;
   #minTransitMs = Infinity;
+  #lastLateness = 0;
   #last: { arrivalTs: number; timestamp: number } | null = null;
   #timestampBase: number | null = null;
   #timestampOffset = 0;
@@ -90,7 +91,13 @@ export class RtpReceptionStats {
     this.#last = { arrivalTs, timestamp: timestamp >>> 0 };
     const transitMs = arrivalMs - (this.#unwrapTimestamp(timestamp) * 1000) / this.#clockRate;
     if (transitMs < this.#minTransitMs) this.#minTransitMs = transitMs;
-    this.lateness.record(transitMs - this.#minTransitMs);
+    this.#lastLateness = transitMs - this.#minTransitMs;
+    this.lateness.record(this.#lastLateness);
+  }
+
+  /** Lateness of the packet recorded last, in ms. */
+  get lastLatenessMs(): number {
+    return this.#lastLateness;
   }
 
   get received(): number {
