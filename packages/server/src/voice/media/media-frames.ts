@@ -61,7 +61,7 @@ export class FrameRelay implements MediaSink, MediaSource {
 
   nextFrame(codec: G711Codec): OutboundFrame | null {
     const frame = this.#queue.shift();
-    if (!frame || frame.kind !== "audio") return null;
+    if (frame?.kind !== "audio") return null;
     if (frame.payload && frame.codec === codec) return { kind: "g711", codec, payload: frame.payload };
     return { kind: "pcm", samples: frame.samples };
   }

@@ -278,7 +278,10 @@ export class RtpSession {
 
   #onRtp(bytes: Buffer, address: string, port: number): void {
     if (this.#closed) return;
-    if (this.#options.rtcpMux && looksLikeRtcp(bytes)) return this.#onRtcp(bytes);
+    if (this.#options.rtcpMux && looksLikeRtcp(bytes)) {
+      this.#onRtcp(bytes);
+      return;
+    }
     const parsed = parseRtpPacket(bytes);
     if (!parsed.ok) {
       this.#malformed++;
