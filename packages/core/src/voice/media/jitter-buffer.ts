@@ -54,6 +54,7 @@ export class JitterBuffer<T> {
   #buffering = true;
   #started = false;
   #goodRun = 0;
+  #sinceDiscard = 25;
   readonly #stats: JitterBufferStats;
 
   constructor(options: JitterBufferOptions = {}) {
@@ -117,7 +118,12 @@ export class JitterBuffer<T> {
       this.#goodRun = 0;
       this.#stats.targetDelayFrames--;
     }
-    if (span > this.#stats.targetDelayFrames + 2 && this.#frames.size > 1) this.#discardNext();
+    // Far more buffered than the target (a burst after a stall): drop one frame now and then to catch up.
+    if (span > 2 * this.#stats.targetDelayFrames + 2 && this.#frames.size > 1 && this.#sinceDiscard >= 25) {
+      this.#sinceDiscard = 0;
+      this.#discardNext();
+    }
+    this.#sinceDiscard++;
     return this.#emitNext();
   }
 

@@ -107,6 +107,8 @@ export class RtpSession {
   #remoteSsrc: number | null = null;
   #source: MediaSource | null = null;
   #dtmfTimestamp: number | null = null;
+  #carry: Uint8Array = new Uint8Array(0);
+  #carryCodec: G711Codec;
   #malformed = 0;
   #dtmfReceived = 0;
   #closed = false;
@@ -114,6 +116,7 @@ export class RtpSession {
   private constructor(options: RtpSessionOptions, rtp: Socket, rtcp: Socket | null, port: number) {
     this.#options = options;
     this.codec = options.codec;
+    this.#carryCodec = options.codec;
     this.localAddress = options.bindAddress ?? "127.0.0.1";
     this.localPort = port;
     this.localRtcpPort = rtcp ? port + 1 : port;
@@ -241,14 +244,32 @@ export class RtpSession {
       this.#sendRtcp(this.#reporter.report(this.#remoteSsrc, tick.nowMs), remote);
   }
 
+  /**
+   * One 20 ms frame for the sinks. Packets of other lengths (ptime 10, 30, 60 ms) are cut or joined into
+   * 160-sample frames through a small carry buffer; the jitter buffer is popped as often as that needs.
+   */
   #playOneFrame(): void {
-    const popped = this.#jitter.pop();
+    let kind: "lost" | "silence" = "silence";
+    for (let pops = 0; this.#carry.length < FRAME_SAMPLES && pops < 8; pops++) {
+      const popped = this.#jitter.pop();
+      if (popped.kind === "frame") {
+        const item = popped.item ?? { payload: silentG711Frame(this.#carryCodec), codec: this.#carryCodec };
+        if (item.codec !== this.#carryCodec && this.#carry.length > 0) this.#carry = new Uint8Array(0);
+        this.#carryCodec = item.codec;
+        this.#carry = this.#carry.length === 0 ? item.payload : concatBytes(this.#carry, item.payload);
+        continue;
+      }
+      if (popped.kind === "lost") kind = "lost";
+      break;
+    }
     let frame: InboundFrame;
-    if (popped.kind === "frame" && popped.item) {
-      const { payload, codec } = popped.item;
+    if (this.#carry.length >= FRAME_SAMPLES) {
+      const payload = this.#carry.subarray(0, FRAME_SAMPLES);
+      this.#carry = this.#carry.subarray(FRAME_SAMPLES);
+      const codec = this.#carryCodec;
       frame = { kind: "audio", samples: decodeG711(codec, payload), payload, codec };
     } else {
-      frame = silentInboundFrame(this.codec, popped.kind === "lost" ? "lost" : "silence");
+      frame = silentInboundFrame(this.codec, kind);
     }
     for (const sink of this.#sinks) sink.onFrame(frame);
   }
@@ -328,6 +349,13 @@ export class RtpSession {
     this.#dtmfReceived++;
     for (const listener of this.#dtmfListeners) listener(press);
   }
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function bindSocket(address: string, port: number): Promise<Socket | null> {
