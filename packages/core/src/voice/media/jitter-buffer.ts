@@ -48,7 +48,8 @@ export class JitterBuffer<T> {
   #unwrapper = new SequenceUnwrapper();
   readonly #frames = new Map<number, T>();
   readonly #played = new Set<number>();
-  readonly #playedOrder: number[] = [];
+  readonly #playedRing = new Float64Array(RECENT_PLAYED);
+  #playedCount = 0;
   #next: number | null = null;
   #highest = -Infinity;
   #buffering = true;
@@ -163,16 +164,18 @@ export class JitterBuffer<T> {
   }
 
   #remember(ext: number): void {
+    const slot = this.#playedCount % RECENT_PLAYED;
+    if (this.#playedCount >= RECENT_PLAYED) this.#played.delete(this.#playedRing[slot] as number);
+    this.#playedRing[slot] = ext;
+    this.#playedCount++;
     this.#played.add(ext);
-    this.#playedOrder.push(ext);
-    if (this.#playedOrder.length > RECENT_PLAYED) this.#played.delete(this.#playedOrder.shift() as number);
   }
 
   #resynchronise(sequence: number, item: T): void {
     this.#stats.resynchronisations++;
     this.#frames.clear();
     this.#played.clear();
-    this.#playedOrder.length = 0;
+    this.#playedCount = 0;
     this.#unwrapper = new SequenceUnwrapper();
     const ext = this.#unwrapper.unwrap(sequence);
     this.#frames.set(ext, item);

@@ -52,6 +52,7 @@ export class CallRecorder {
   #dataBytes = 0;
   #summary: Promise<RecordingSummary> | null = null;
   #writeError: unknown = null;
+  #lastTickIndex: number | null = null;
 
   private constructor(path: string, file: FileHandle, scheduler: MediaScheduler) {
     this.path = path;
@@ -95,7 +96,14 @@ export class CallRecorder {
     return (this.#ticks * FRAME_SAMPLES * 1000) / G711_SAMPLE_RATE;
   }
 
-  #onTick(_tick: MediaTick): void {
+  #onTick(tick: MediaTick): void {
+    // Slots the scheduler skipped after a stall are written as silence, so the file keeps wall-clock time.
+    const skipped = this.#lastTickIndex === null ? 0 : Math.min(250, tick.index - this.#lastTickIndex - 1);
+    this.#lastTickIndex = tick.index;
+    for (let i = 0; i < skipped; i++) {
+      this.#pending.push(Buffer.alloc(FRAME_SAMPLES * 4));
+      this.#ticks++;
+    }
     const left = this.#callerQueue.frames.shift();
     const right = this.#agentQueue.frames.shift();
     const frame = Buffer.alloc(FRAME_SAMPLES * 4);

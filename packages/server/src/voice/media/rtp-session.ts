@@ -29,6 +29,7 @@ import {
   FRAME_SAMPLES,
   G711_PAYLOAD_TYPES,
   type G711Codec,
+  silentG711Frame,
 } from "./g711.js";
 import { type InboundFrame, type MediaSink, type MediaSource, silentInboundFrame } from "./media-frames.js";
 import {
@@ -108,6 +109,7 @@ export class RtpSession {
   #source: MediaSource | null = null;
   #dtmfTimestamp: number | null = null;
   #carry: Uint8Array = new Uint8Array(0);
+  #lastTickIndex: number | null = null;
   #carryCodec: G711Codec;
   #malformed = 0;
   #dtmfReceived = 0;
@@ -236,6 +238,11 @@ export class RtpSession {
   }
 
   #onTick(tick: MediaTick): void {
+    // Ticks the scheduler skipped after a stall still move the media clock, so the far end sees a gap
+    // in time (not ever-growing latency); no packets are invented for them.
+    const skipped = this.#lastTickIndex === null ? 0 : tick.index - this.#lastTickIndex - 1;
+    this.#lastTickIndex = tick.index;
+    if (skipped > 0) this.#sender.advance(skipped * FRAME_SAMPLES);
     this.#playOneFrame();
     for (const press of this.#dtmf.poll(tick.nowMs)) this.#emitDtmf(press);
     const remote = this.#remote;
@@ -266,6 +273,7 @@ export class RtpSession {
     if (this.#carry.length >= FRAME_SAMPLES) {
       const payload = this.#carry.subarray(0, FRAME_SAMPLES);
       this.#carry = this.#carry.subarray(FRAME_SAMPLES);
+      if (this.#sinks.size === 0) return;
       const codec = this.#carryCodec;
       frame = { kind: "audio", samples: decodeG711(codec, payload), payload, codec };
     } else {
