@@ -36,7 +36,7 @@ async function runStep(streams: number, ports: RtpPortAllocator): Promise<StepRe
         ports,
         codec: "PCMU",
         rtcpMux: true,
-        latenessHistogram: { record: (ms: number) => histogram.record(ms) } as LatencyHistogram,
+        latenessHistogram: { record: (ms: number) => histogram.record(ms) },
       }),
     );
   }

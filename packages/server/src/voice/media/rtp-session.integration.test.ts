@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { generateTone, splitPcmFrames, tonePower } from "@sentra/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { liveHandles, waitFor } from "../../testing/rtp-peer.js";
@@ -5,6 +6,7 @@ import { decodeG711, encodeG711 } from "./g711.js";
 import { FrameRelay, type InboundFrame, PcmFramesSource } from "./media-frames.js";
 import { MediaScheduler } from "./media-scheduler.js";
 import { RtpPortAllocator } from "./port-allocator.js";
+import { PromptLibrary, PromptPlayer } from "./prompt-library.js";
 import { RtpSession } from "./rtp-session.js";
 
 const scheduler = new MediaScheduler();
@@ -93,6 +95,19 @@ describe("RTP sessions over loopback", () => {
     expect(tonePower(heardByAgent, 800)).toBeGreaterThan(100 * tonePower(heardByAgent, 300));
     const heardByCaller = concat(audible(atCaller).map((f) => f.samples));
     expect(tonePower(heardByCaller, 300)).toBeGreaterThan(100 * tonePower(heardByCaller, 800));
+  });
+
+  it("plays a shipped prompt from the G.711 cache so the far end hears exactly its bytes", async () => {
+    const library = new PromptLibrary(fileURLToPath(new URL("../../../assets/prompts", import.meta.url)));
+    const beep = await library.load("common/beep.wav");
+    const [sentra, phone] = await pair("PCMA");
+    const heard = collect(phone);
+    let ended = false;
+    sentra.setSource(new PromptPlayer([beep], { onEnded: () => (ended = true) }));
+    await waitFor(() => ended && audible(heard).length >= beep.pcm.length / 160);
+    const received = concat(audible(heard).map((f) => f.samples));
+    expect(received).toEqual(decodeG711("PCMA", beep.g711.PCMA));
+    expect(tonePower(received, 1000)).toBeGreaterThan(1e6);
   });
 
   it("exchanges RTCP reports, ignores garbage datagrams, and releases everything at close", async () => {

@@ -65,7 +65,7 @@ export interface RtpSessionOptions {
   /** Send RTCP reports this often; default 5000 ms. */
   readonly rtcpIntervalMs?: number;
   /** Lateness of received packets is also recorded here (benchmarks aggregate many sessions). */
-  readonly latenessHistogram?: LatencyHistogram;
+  readonly latenessHistogram?: Pick<LatencyHistogram, "record">;
 }
 
 export interface RtpSessionStats {
