@@ -3,6 +3,7 @@ export * from "./call-recorder.js";
 export * from "./g711.js";
 export * from "./media-frames.js";
 export * from "./media-scheduler.js";
+export * from "./mixing-source.js";
 export * from "./port-allocator.js";
 export * from "./prompt-library.js";
 export * from "./rtp-session.js";
