@@ -6,10 +6,10 @@
  * the end bit arrives, when a packet of a different event arrives, or when the event has been silent for
  * `silenceTimeoutMs` (the end packets were lost). Late packets of an already reported event are ignored.
  */
-import { type DtmfDigit, decodeTelephoneEvent, dtmfEventToDigit } from "./telephone-event.js";
+import { decodeTelephoneEvent, dtmfEventToDigit, type TelephoneEventDigit } from "./telephone-event.js";
 
 export interface DtmfPress {
-  readonly digit: DtmfDigit;
+  readonly digit: TelephoneEventDigit;
   /** RTP timestamp of the event start. */
   readonly timestamp: number;
   /** Longest duration seen, in timestamp units. */
@@ -27,7 +27,7 @@ export interface DtmfReceiverOptions {
 
 interface OpenEvent {
   readonly timestamp: number;
-  readonly digit: DtmfDigit;
+  readonly digit: TelephoneEventDigit;
   duration: number;
   lastSeenMs: number;
 }

@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DtmfReceiver } from "./dtmf-receiver.js";
 import {
-  type DtmfDigit,
   decodeTelephoneEvent,
   encodeTelephoneEvent,
   planDtmfPackets,
+  type TelephoneEventDigit,
 } from "./telephone-event.js";
 
-const digitArb = fc.constantFrom<DtmfDigit>(
+const digitArb = fc.constantFrom<TelephoneEventDigit>(
   "0",
   "1",
   "2",
@@ -60,7 +60,7 @@ interface Wire {
   payload: Uint8Array;
 }
 
-function pressesToPackets(digits: DtmfDigit[]): Wire[][] {
+function pressesToPackets(digits: TelephoneEventDigit[]): Wire[][] {
   return digits.map((digit, i) =>
     planDtmfPackets(digit, { durationMs: 60 + (i % 4) * 40 }).map((p) => ({
       timestamp: (0xfffff000 + i * 4000) >>> 0,
@@ -72,7 +72,7 @@ function pressesToPackets(digits: DtmfDigit[]): Wire[][] {
 describe("DTMF receiver", () => {
   it("reports each press once, in order, from the redundant packets of a clean stream", () => {
     const receiver = new DtmfReceiver();
-    const digits: DtmfDigit[] = ["1", "2", "2", "#"];
+    const digits: TelephoneEventDigit[] = ["1", "2", "2", "#"];
     const seen = pressesToPackets(digits)
       .flat()
       .flatMap((w, i) => receiver.receive(w.timestamp, w.payload, i * 20));

@@ -5,7 +5,7 @@
  */
 import { type MediaParseResult, mediaFail, mediaOk } from "./media-result.js";
 
-export type DtmfDigit =
+export type TelephoneEventDigit =
   | "0"
   | "1"
   | "2"
@@ -23,7 +23,7 @@ export type DtmfDigit =
   | "C"
   | "D";
 
-const DIGITS: readonly DtmfDigit[] = [
+const DIGITS: readonly TelephoneEventDigit[] = [
   "0",
   "1",
   "2",
@@ -54,15 +54,15 @@ export interface TelephoneEvent {
   readonly duration: number;
 }
 
-export function dtmfDigitToEvent(digit: DtmfDigit): number {
+export function dtmfDigitToEvent(digit: TelephoneEventDigit): number {
   return DIGITS.indexOf(digit);
 }
 
-export function dtmfEventToDigit(event: number): DtmfDigit | null {
+export function dtmfEventToDigit(event: number): TelephoneEventDigit | null {
   return DIGITS[event] ?? null;
 }
 
-export function isDtmfDigit(value: string): value is DtmfDigit {
+export function isDtmfDigit(value: string): value is TelephoneEventDigit {
   return (DIGITS as readonly string[]).includes(value);
 }
 
@@ -106,7 +106,10 @@ export interface PlannedDtmfPacket {
 }
 
 /** The packets one key press becomes, in order; the caller gives them all the same RTP timestamp. */
-export function planDtmfPackets(digit: DtmfDigit, options: DtmfPacketPlanOptions = {}): PlannedDtmfPacket[] {
+export function planDtmfPackets(
+  digit: TelephoneEventDigit,
+  options: DtmfPacketPlanOptions = {},
+): PlannedDtmfPacket[] {
   const clockRate = options.clockRate ?? 8000;
   const packetMs = options.packetMs ?? 20;
   const durationMs = Math.max(packetMs, options.durationMs ?? 100);
