@@ -66,4 +66,28 @@ describe.skipIf(!existsSync(`${PCAPS}/g711a.pcap`))("sipp's RTP captures played 
     expect(concat(heard)).toEqual(expected);
     expect(session.remote?.port).toBe(peer.socket.address().port);
   });
+
+  it("starts over cleanly when the far end switches to a new SSRC that reuses sequence numbers", async () => {
+    const datagrams = (await readPcapUdp(`${PCAPS}/g711a.pcap`)).slice(0, 40);
+    const { session, peer } = await openSession();
+    let audio = 0;
+    session.addSink({ onFrame: (frame) => frame.kind === "audio" && audio++ });
+    await peer.play(datagrams, session.localPort);
+    const secondSource = datagrams.map((d) => {
+      const payload = Buffer.from(d.payload);
+      payload.writeUInt32BE(0x5e47a000, 8);
+      return { atMs: d.atMs, payload };
+    });
+    await peer.play(secondSource, session.localPort);
+    await sleep(300);
+    expect(session.stats()).toMatchObject({
+      packetsReceived: 80,
+      packetsLost: 0,
+      duplicatePackets: 0,
+      sourceChanges: 1,
+    });
+    // At the switch only what the old source still had buffered (its jitter delay, ≤ 3 frames) is dropped.
+    expect(audio).toBeGreaterThanOrEqual((80 * 240) / 160 - 3);
+    expect(audio).toBeLessThanOrEqual((80 * 240) / 160);
+  });
 });

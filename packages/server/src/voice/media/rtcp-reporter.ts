@@ -10,14 +10,14 @@ const NTP_EPOCH_OFFSET_SECONDS = 2_208_988_800;
 
 export class RtcpReporter {
   readonly #sender: RtpSender;
-  readonly #reception: RtpReceptionStats;
+  readonly #reception: () => RtpReceptionStats;
   readonly #intervalMs: number;
   #nextDueMs: number | null = null;
   #lastSr: { middle: number; arrivalMs: number } | null = null;
   received = 0;
   byeReceived = false;
 
-  constructor(sender: RtpSender, reception: RtpReceptionStats, intervalMs: number) {
+  constructor(sender: RtpSender, reception: () => RtpReceptionStats, intervalMs: number) {
     this.#sender = sender;
     this.#reception = reception;
     this.#intervalMs = intervalMs;
@@ -60,7 +60,7 @@ export class RtcpReporter {
       remoteSsrc === null
         ? []
         : [
-            this.#reception.reportBlock(
+            this.#reception().reportBlock(
               remoteSsrc,
               lsr?.middle ?? 0,
               lsr ? Math.round(((nowMs - lsr.arrivalMs) / 1000) * 65536) >>> 0 : 0,

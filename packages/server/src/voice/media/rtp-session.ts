@@ -81,6 +81,8 @@ export interface RtpSessionStats {
   readonly lateP99Ms: number;
   readonly rtcpReceived: number;
   readonly dtmfReceived: number;
+  /** How often the far end switched to a new SSRC (re-INVITE to another media source, transfer). */
+  readonly sourceChanges: number;
 }
 
 type JitterItem = { readonly payload: Uint8Array; readonly codec: G711Codec } | null;
@@ -97,8 +99,10 @@ export class RtpSession {
   readonly #rtcp: Socket | null;
   readonly #sender: RtpSender;
   readonly #reporter: RtcpReporter;
-  readonly #jitter: JitterBuffer<JitterItem>;
-  readonly #reception: RtpReceptionStats;
+  #jitter: JitterBuffer<JitterItem>;
+  #reception: RtpReceptionStats;
+  /** Counts from earlier sources (SSRCs) of this session, before the far end switched. */
+  readonly #earlier = { received: 0, expected: 0, lost: 0, late: 0, duplicates: 0, sourceChanges: 0 };
   readonly #dtmf = new DtmfReceiver();
   readonly #sinks = new Set<MediaSink>();
   readonly #dtmfListeners = new Set<(press: DtmfPress) => void>();
@@ -128,7 +132,7 @@ export class RtpSession {
     this.#jitter = new JitterBuffer(options.jitter);
     this.#reception = new RtpReceptionStats(8000);
     this.#sender = new RtpSender(G711_PAYLOAD_TYPES[options.codec]);
-    this.#reporter = new RtcpReporter(this.#sender, this.#reception, options.rtcpIntervalMs ?? 5000);
+    this.#reporter = new RtcpReporter(this.#sender, () => this.#reception, options.rtcpIntervalMs ?? 5000);
     rtp.on("message", (bytes, from) => this.#onRtp(bytes, from.address, from.port));
     rtp.on("error", () => this.#malformed++);
     rtcp?.on("message", (bytes) => this.#onRtcp(bytes));
@@ -206,12 +210,13 @@ export class RtpSession {
     return {
       packetsSent: this.#sender.packets,
       octetsSent: this.#sender.octets,
-      packetsReceived: this.#reception.received,
-      packetsExpected: this.#reception.expected,
-      packetsLost: Math.max(0, this.#reception.lost),
+      packetsReceived: this.#earlier.received + this.#reception.received,
+      packetsExpected: this.#earlier.expected + this.#reception.expected,
+      packetsLost: this.#earlier.lost + Math.max(0, this.#reception.lost),
       malformedPackets: this.#malformed,
-      latePackets: jitter.late,
-      duplicatePackets: jitter.duplicates,
+      latePackets: this.#earlier.late + jitter.late,
+      duplicatePackets: this.#earlier.duplicates + jitter.duplicates,
+      sourceChanges: this.#earlier.sourceChanges,
       jitterMs: this.#reception.jitterMs,
       lateP99Ms: this.#reception.lateness.percentile(99),
       rtcpReceived: this.#reporter.received,
@@ -318,6 +323,7 @@ export class RtpSession {
     }
     const packet = parsed.value;
     if (this.#remote === null && this.#options.latchRemote !== false) this.#remote = { address, port };
+    if (this.#remoteSsrc !== null && packet.ssrc !== this.#remoteSsrc) this.#startNewSource();
     this.#remoteSsrc = packet.ssrc;
     const now = monotonicMs();
     const telephoneEvent = this.#options.telephoneEventPayloadType ?? 101;
@@ -335,6 +341,19 @@ export class RtpSession {
     this.#reception.record(packet.sequenceNumber, packet.timestamp, now);
     this.#options.latenessHistogram?.record(this.#reception.lastLatenessMs);
     this.#jitter.push(packet.sequenceNumber, { payload: packet.payload, codec });
+  }
+
+  /** A new SSRC is a new sequence space: start a fresh jitter buffer and statistics, keep the totals. */
+  #startNewSource(): void {
+    const jitter = this.#jitter.stats;
+    this.#earlier.received += this.#reception.received;
+    this.#earlier.expected += this.#reception.expected;
+    this.#earlier.lost += Math.max(0, this.#reception.lost);
+    this.#earlier.late += jitter.late;
+    this.#earlier.duplicates += jitter.duplicates;
+    this.#earlier.sourceChanges++;
+    this.#jitter = new JitterBuffer(this.#options.jitter);
+    this.#reception = new RtpReceptionStats(8000);
   }
 
   #onRtcp(bytes: Buffer): void {
