@@ -1,4 +1,5 @@
 export * from "./audio-sdp.js";
+export * from "./bridge.js";
 export * from "./call-recorder.js";
 export * from "./g711.js";
 export * from "./media-frames.js";

@@ -2,8 +2,9 @@ import { fileURLToPath } from "node:url";
 import { generateTone, splitPcmFrames, tonePower } from "@sentra/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { liveHandles, waitFor } from "../../testing/rtp-peer.js";
+import { bridgeSessions } from "./bridge.js";
 import { decodeG711, encodeG711 } from "./g711.js";
-import { FrameRelay, type InboundFrame, PcmFramesSource } from "./media-frames.js";
+import { type InboundFrame, PcmFramesSource } from "./media-frames.js";
 import { MediaScheduler } from "./media-scheduler.js";
 import { RtpPortAllocator } from "./port-allocator.js";
 import { PromptLibrary, PromptPlayer } from "./prompt-library.js";
@@ -75,15 +76,12 @@ describe("RTP sessions over loopback", () => {
     expect(() => a.sendDtmf("12x")).toThrow(/not a DTMF digit/);
   });
 
-  it("bridges two calls through relays, forwarding G.711 without loss", async () => {
+  it("bridges two calls, forwarding G.711 both ways, and unbridges back to what each side played", async () => {
     const [caller, sentraCaller] = await pair("PCMU", true);
     const [agent, sentraAgent] = await pair("PCMU", true);
-    const toAgent = new FrameRelay();
-    const toCaller = new FrameRelay();
-    sentraCaller.addSink(toAgent);
-    sentraAgent.setSource(toAgent);
-    sentraAgent.addSink(toCaller);
-    sentraCaller.setSource(toCaller);
+    const holdMusic = new PcmFramesSource([]);
+    sentraCaller.setSource(holdMusic);
+    const bridge = bridgeSessions(sentraCaller, sentraAgent);
     const atAgent = collect(agent);
     const atCaller = collect(caller);
     caller.setSource(
@@ -95,6 +93,9 @@ describe("RTP sessions over loopback", () => {
     expect(tonePower(heardByAgent, 800)).toBeGreaterThan(100 * tonePower(heardByAgent, 300));
     const heardByCaller = concat(audible(atCaller).map((f) => f.samples));
     expect(tonePower(heardByCaller, 300)).toBeGreaterThan(100 * tonePower(heardByCaller, 800));
+    bridge.unbridge();
+    expect(sentraCaller.source).toBe(holdMusic);
+    expect(sentraAgent.source).toBeNull();
   });
 
   it("plays a shipped prompt from the G.711 cache so the far end hears exactly its bytes", async () => {
