@@ -1,8 +1,10 @@
 /**
  * Media-plane throughput: N RTP streams each way (N pairs of sessions sending G.711 to each other over
  * loopback, 2N sessions in all) on the ONE shared 20 ms scheduler. For each step N it prints CPU % of one
- * core, loss % and the p99 lateness of packet arrival; the last line reports the largest step that kept
- * loss ≤ 0.5 % and late p99 ≤ 20 ms (the issue's limits), with that step's figures.
+ * core, loss %, the p99 lateness of packet arrival and the share of 20 ms slots the scheduler had to skip;
+ * the last line reports the largest step that kept loss (and skipped slots) ≤ 0.5 % and late p99 ≤ 20 ms
+ * (the issue's limits), with that step's figures, plus the largest step's figures and the load average (the
+ * machine is shared: a starved process shows lateness that is not its own).
  */
 import { LatencyHistogram } from "@sentra/core";
 import { MediaScheduler, RtpPortAllocator, RtpSession } from "@sentra/server";
@@ -20,6 +22,8 @@ interface StepResult {
   late_p99_ms: number;
   tick_late_p99_ms: number;
   skipped_ticks: number;
+  /** Share of 20 ms slots the scheduler had to skip (audio time not sent), %. */
+  gap_pct: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,20 +81,27 @@ async function runStep(streams: number, ports: RtpPortAllocator): Promise<StepRe
     late_p99_ms: round(histogram.percentile(99)),
     tick_late_p99_ms: round(tickStats.lateP99Ms),
     skipped_ticks: tickStats.skippedTicks,
+    gap_pct: round((tickStats.skippedTicks / Math.max(1, tickStats.ticks + tickStats.skippedTicks)) * 100, 1),
   };
 }
 
 export async function run(): Promise<void> {
   const ports = new RtpPortAllocator({ min: 30000, max: 39998 });
   let best: StepResult | null = null;
+  let largest: StepResult | null = null;
   for (const streams of STEPS) {
     const result = await runStep(streams, ports);
+    largest = result;
     console.log(
       `voice-media: ${streams} streams each way: cpu ${result.cpu_pct}% loss ${result.loss_pct}% ` +
         `late p99 ${result.late_p99_ms} ms (scheduler tick late p99 ${result.tick_late_p99_ms} ms, ` +
-        `skipped ticks ${result.skipped_ticks})`,
+        `skipped ticks ${result.skipped_ticks} = ${result.gap_pct}% of slots)`,
     );
-    if (result.loss_pct <= MAX_LOSS_PCT && result.late_p99_ms <= MAX_LATE_P99_MS) best = result;
+    const passed =
+      result.loss_pct <= MAX_LOSS_PCT &&
+      result.late_p99_ms <= MAX_LATE_P99_MS &&
+      result.gap_pct <= MAX_LOSS_PCT;
+    if (passed) best = result;
     await sleep(500);
   }
   const reported = best ?? { streams: 0, cpu_pct: 0, loss_pct: 100, late_p99_ms: 0 };
@@ -101,6 +112,7 @@ export async function run(): Promise<void> {
       cpu_pct: reported.cpu_pct,
       loss_pct: reported.loss_pct,
       late_p99_ms: reported.late_p99_ms,
+      largest_step: largest,
       load_average: round((await import("node:os")).loadavg()[0] ?? 0, 1),
     }),
   );
