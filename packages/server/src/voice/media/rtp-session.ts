@@ -5,7 +5,7 @@
  * presses through the core DTMF receiver. RTCP sender/receiver reports go out every few seconds and a BYE at
  * close. Bad datagrams are counted and dropped; nothing from the network can throw.
  */
-import { createSocket, type Socket } from "node:dgram";
+import type { Socket } from "node:dgram";
 import {
   type DtmfPress,
   DtmfReceiver,
@@ -41,6 +41,7 @@ import {
 import type { RtpPortAllocator } from "./port-allocator.js";
 import { RtcpReporter } from "./rtcp-reporter.js";
 import { RtpSender } from "./rtp-sender.js";
+import { bindUdpSocket, closeUdpSocket, concatBytes } from "./udp-socket.js";
 
 export interface RtpEndpoint {
   readonly address: string;
@@ -146,8 +147,8 @@ export class RtpSession {
     for (let attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
       const port = options.ports.reserve();
       if (port === null) break;
-      const rtp = await bindSocket(address, port);
-      const rtcp = rtp && !options.rtcpMux ? await bindSocket(address, port + 1) : null;
+      const rtp = await bindUdpSocket(address, port);
+      const rtcp = rtp && !options.rtcpMux ? await bindUdpSocket(address, port + 1) : null;
       if (rtp && (options.rtcpMux || rtcp)) return new RtpSession(options, rtp, rtcp, port);
       rtp?.close();
       options.ports.release(port);
@@ -238,7 +239,10 @@ export class RtpSession {
     if (remote) this.#sendRtcp(this.#reporter.bye(monotonicMs()), remote);
     this.#sinks.clear();
     this.#dtmfListeners.clear();
-    await Promise.all([closeSocket(this.#rtp), this.#rtcp ? closeSocket(this.#rtcp) : Promise.resolve()]);
+    await Promise.all([
+      closeUdpSocket(this.#rtp),
+      this.#rtcp ? closeUdpSocket(this.#rtcp) : Promise.resolve(),
+    ]);
     this.#options.ports.release(this.localPort);
   }
 
@@ -376,36 +380,4 @@ export class RtpSession {
     this.#dtmfReceived++;
     for (const listener of this.#dtmfListeners) listener(press);
   }
-}
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-function bindSocket(address: string, port: number): Promise<Socket | null> {
-  return new Promise((resolve) => {
-    const socket = createSocket({ type: address.includes(":") ? "udp6" : "udp4", reuseAddr: false });
-    const onError = () => {
-      socket.close();
-      resolve(null);
-    };
-    socket.once("error", onError);
-    socket.bind({ port, address, exclusive: true }, () => {
-      socket.off("error", onError);
-      resolve(socket);
-    });
-  });
-}
-
-function closeSocket(socket: Socket): Promise<void> {
-  return new Promise((resolve) => {
-    try {
-      socket.close(() => resolve());
-    } catch {
-      resolve();
-    }
-  });
 }
