@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   "routing-e2e": () => import("./routing-e2e-only.js"),
   "customers-dedup": () => import("./customers-dedup.js"),
   wfm: () => import("./wfm.js"),
+  "messaging-webhooks": () => import("./messaging-webhooks.js"),
   "voice-media": () => import("./voice-media.js"),
 };
 

@@ -10,6 +10,7 @@ import { CaseService } from "./cases/case-service.js";
 import { FollowUpService } from "./cases/follow-up-service.js";
 import { SlaPolicyService } from "./cases/sla-policy-service.js";
 import { type ChannelServices, createChannelServices } from "./channels/channel-services.js";
+import { conversationDataEraser } from "./channels/conversation-erasure.js";
 import { conversationMessagesPurger } from "./channels/message-retention.js";
 import type { SentraConfig } from "./config/config.js";
 import { type CustomerCapability, createCustomerCapability } from "./customers/customer-capability.js";
@@ -102,6 +103,7 @@ export function createServices(deps: {
     logger: deps.logger,
   });
   customers.retention.register(conversationMessagesPurger);
+  customers.privacy.registerEraser(conversationDataEraser);
   return {
     ...rest,
     cases: createCaseServices(deps, audit, routingWork, clock),

@@ -9,7 +9,7 @@ export type ConversationChannel = (typeof CONVERSATION_CHANNELS)[number];
 export const MESSAGE_DIRECTIONS = ["inbound", "outbound", "internal_note"] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 
-export const DELIVERY_STATUSES = ["received", "queued", "sent", "delivered", "failed"] as const;
+export const DELIVERY_STATUSES = ["received", "queued", "sent", "delivered", "failed", "read"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const CONVERSATION_STATUSES = ["open", "closed"] as const;

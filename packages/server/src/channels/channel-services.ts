@@ -14,13 +14,16 @@ import { EmailSender } from "./email/email-sender.js";
 import { SmtpReceiver } from "./email/smtp-receiver.js";
 import { EmailAddressService } from "./email-address-service.js";
 import { InboundIntake } from "./inbound-intake.js";
+import { MessagingAccountService } from "./messaging/messaging-account-service.js";
+import { MessagingSender } from "./messaging/messaging-sender.js";
+import { MessagingWebhooks } from "./messaging/messaging-webhooks.js";
 import { Outbox } from "./outbox.js";
 import { WebChatHub } from "./web-chat/web-chat-hub.js";
 import { WebChatKeyService } from "./web-chat/web-chat-key-service.js";
 import { WebChatTyping } from "./web-chat/web-chat-typing.js";
 import { WebChatVisitorService } from "./web-chat/web-chat-visitor-service.js";
 
-/** The digital channels: conversations, the shared intake, the outbox and the email adapter. */
+/** The digital channels: conversations, the shared intake, the outbox and the email, chat and messaging adapters. */
 export interface ChannelServices {
   readonly conversations: ConversationService;
   readonly emailAddresses: EmailAddressService;
@@ -33,6 +36,8 @@ export interface ChannelServices {
   /** The visitors' sockets in this process; also the outbox's sender for the `chat` channel. */
   readonly webChatHub: WebChatHub;
   readonly webChatTyping: WebChatTyping;
+  readonly messagingAccounts: MessagingAccountService;
+  readonly messagingWebhooks: MessagingWebhooks;
   close(): Promise<void>;
 }
 
@@ -52,13 +57,18 @@ export function createChannelServices(deps: {
   const webChatHub = new WebChatHub(deps.logger);
   const outbox = new Outbox(
     deps.db,
-    { chat: webChatHub, ...(emailSender ? { email: emailSender } : {}) },
+    {
+      chat: webChatHub,
+      message: new MessagingSender(deps.db, deps.clock),
+      ...(emailSender ? { email: emailSender } : {}),
+    },
     deps.clock,
     deps.logger,
   );
   const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
   const webChatKeys = new WebChatKeyService(deps.db, deps.audit, deps.routingConfig);
+  const messagingAccounts = new MessagingAccountService(deps.db, deps.audit, deps.routingConfig);
   return {
     conversations: new ConversationService(
       deps.db,
@@ -76,6 +86,15 @@ export function createChannelServices(deps: {
     webChatVisitors: new WebChatVisitorService(deps.db, webChatKeys, intake, webChatHub, deps.clock),
     webChatHub,
     webChatTyping: new WebChatTyping(deps.db, deps.bus, deps.routingWork, webChatHub, deps.logger),
+    messagingAccounts,
+    messagingWebhooks: new MessagingWebhooks(
+      deps.db,
+      messagingAccounts,
+      intake,
+      deps.customers,
+      deps.clock,
+      deps.logger,
+    ),
     async close() {
       await outbox.stop();
       emailSender?.close();

@@ -1,3 +1,4 @@
+import { DELIVERY_STATUSES } from "@sentra/core";
 import type { Selectable } from "kysely";
 import { z } from "zod";
 import type {
@@ -92,7 +93,7 @@ export const messageView = z.object({
   references: z.array(z.string()),
   automated: z.enum(["auto_reply", "bounce"]).nullable(),
   parseProblem: z.string().nullable(),
-  deliveryStatus: z.enum(["received", "queued", "sent", "delivered", "failed"]),
+  deliveryStatus: z.enum(DELIVERY_STATUSES),
   attempts: z.number(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),

@@ -444,4 +444,36 @@ describeEachStore("email channel over SMTP", (target) => {
     });
     expect(invalid.status).toBe(400);
   });
+
+  it("erasing a customer scrubs their messages and attachments but keeps the conversation for reports", async () => {
+    await mail.sendMail({
+      from: '"Sari Dewi" <sari@erase.test>',
+      to: MAILBOX,
+      subject: "Nomor rekening saya",
+      text: "Rekening 1234567890 atas nama Sari Dewi",
+      attachments: [{ filename: "ktp.txt", content: "NIK 3174000000000001" }],
+    });
+    const convo = await eventually(async () => {
+      for (const c of await conversationsOf()) {
+        const d = await detail(c.id);
+        if (d.messages[0]?.bodyText.includes("Rekening 1234567890")) return d;
+      }
+      return undefined;
+    }, "the conversation to erase");
+    const attachmentId = convo.messages[0]!.attachments[0]!.id;
+
+    const erased = await admin.post<{ erased: boolean }>(`/api/v1/customers/${convo.customerId}/erase`);
+    expect(erased.status).toBe(200);
+
+    const after = await detail(convo.id);
+    expect(after.messages).toHaveLength(convo.messages.length);
+    expect(after.messages.every((m) => m.bodyText === "[erased]" && m.attachments.length === 0)).toBe(true);
+    expect(JSON.stringify(after)).not.toMatch(/1234567890|sari@erase\.test|Sari Dewi/);
+    const download = await platform.app.inject({
+      method: "GET",
+      url: `/api/v1/attachments/${attachmentId}`,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(download.statusCode).toBe(404);
+  });
 });

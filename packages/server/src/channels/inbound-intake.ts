@@ -68,7 +68,8 @@ export class InboundIntake {
         };
     }
     const existing = await this.#thread(tenantId, message);
-    const customerId = existing?.customer_id ?? (await this.#customerFor(tenantId, message));
+    const customerId =
+      existing?.customer_id ?? message.customerId ?? (await this.#customerFor(tenantId, message));
     const stored = await this.db.transaction().execute(async (trx) => {
       const conversation = existing ?? (await this.#open(trx, message, customerId));
       const row = await trx
@@ -79,7 +80,7 @@ export class InboundIntake {
           direction: "inbound",
           author_kind: "customer",
           author_id: customerId,
-          from_address: message.contact.email ?? message.contact.phone ?? null,
+          from_address: message.contact.email ?? message.contact.phone ?? message.contact.handle ?? null,
           to_addresses: JSON.stringify(message.toAddresses),
           subject: message.subject,
           body_text: message.bodyText,
@@ -124,7 +125,10 @@ export class InboundIntake {
     };
   }
 
-  /** The conversation this message continues: by the ids it replies to, else by the ticket token. */
+  /**
+   * The conversation this message continues: by the ids it replies to, else by the ticket token, else (for
+   * channels that thread by contact) the latest conversation with the same endpoint and contact.
+   */
   async #thread(tenantId: string, message: InboundMessage): Promise<ConversationRow | undefined> {
     const ids = [...new Set([message.inReplyTo, ...message.references].filter((id): id is string => !!id))];
     if (ids.length > 0) {
@@ -140,13 +144,26 @@ export class InboundIntake {
       if (byId) return byId;
     }
     const token = ticketTokenIn(message.subject);
-    if (!token) return undefined;
+    if (token) {
+      const byToken = await this.db
+        .selectFrom("conversations")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where("ticket_token", "=", token)
+        .where("channel", "=", message.endpoint.channel)
+        .executeTakeFirst();
+      if (byToken) return byToken;
+    }
+    const contact = message.contact.email ?? message.contact.phone ?? message.contact.handle;
+    if (!message.threadByContact || !contact) return undefined;
     return this.db
       .selectFrom("conversations")
       .selectAll()
       .where("tenant_id", "=", tenantId)
-      .where("ticket_token", "=", token)
       .where("channel", "=", message.endpoint.channel)
+      .where("endpoint_address", "=", message.endpoint.address)
+      .where("contact_address", "=", contact)
+      .orderBy("updated_at", "desc")
       .executeTakeFirst();
   }
 
@@ -205,7 +222,7 @@ export class InboundIntake {
         subject: message.subject?.slice(0, 300) ?? null,
         ticket_token: ticketTokenFrom(randomBytes(16)),
         endpoint_address: message.endpoint.address,
-        contact_address: message.contact.email ?? message.contact.phone ?? null,
+        contact_address: message.contact.email ?? message.contact.phone ?? message.contact.handle ?? null,
         queue_id: message.endpoint.queueId,
         language: message.endpoint.language,
       })

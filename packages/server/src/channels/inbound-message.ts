@@ -22,7 +22,20 @@ export interface InboundAttachment {
  */
 export interface InboundMessage {
   readonly endpoint: ChannelEndpoint;
-  readonly contact: { readonly email?: string; readonly phone?: string; readonly name?: string };
+  readonly contact: {
+    readonly email?: string;
+    readonly phone?: string;
+    readonly name?: string;
+    /** Where replies go on channels without email or phone (a Telegram chat id). */
+    readonly handle?: string;
+  };
+  /** A customer the channel already knows this contact as (a messaging identity); skips matching. */
+  readonly customerId?: string;
+  /**
+   * Channels without reply headers (WhatsApp, Telegram, SMS): a message continues the latest conversation
+   * between the same endpoint and contact.
+   */
+  readonly threadByContact?: boolean;
   /** The channel's own id (RFC 5322 Message-ID for email); a second delivery of the same id is dropped. */
   readonly providerMessageId: string | null;
   readonly inReplyTo: string | null;

@@ -40,17 +40,34 @@ export interface CustomerExport {
 const ERASED_NAME = "Erased customer";
 
 /**
+ * Personal data other capabilities hold about a customer (message bodies, attachments, channel identities).
+ * Each capability registers one, so erasure reaches data this module does not know the shape of; every eraser
+ * runs inside the erase transaction, so a failure erases nothing rather than half.
+ */
+export interface CustomerDataEraser {
+  name: string;
+  erase(trx: Kysely<Database>, tenantId: string, customerIds: string[]): Promise<number>;
+}
+
+/**
  * The customer's rights under Indonesia's personal data protection law (UU PDP): consent given and
  * withdrawn per purpose and channel, a copy of everything held, and erasure that anonymises the person while
  * keeping ids, so counts and reports stay correct.
  */
 export class CustomerPrivacyService {
+  readonly #erasers: CustomerDataEraser[] = [];
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly customers: CustomerService,
     private readonly merges: CustomerMergeService,
   ) {}
+
+  registerEraser(eraser: CustomerDataEraser): void {
+    if (this.#erasers.some((e) => e.name === eraser.name)) throw new Error(`Eraser ${eraser.name} exists.`);
+    this.#erasers.push(eraser);
+  }
 
   /** Consents of the customer and of customers merged into it. */
   async consents(tenantId: string, customerId: string): Promise<ConsentView[]> {
@@ -236,13 +253,17 @@ export class CustomerPrivacyService {
         .where("tenant_id", "=", actor.tenantId)
         .where((eb) => eb.or([eb("survivor_id", "in", family), eb("duplicate_id", "in", family)]))
         .execute();
+      const erasedElsewhere: Record<string, number> = {};
+      for (const eraser of this.#erasers) {
+        erasedElsewhere[eraser.name] = await eraser.erase(trx, actor.tenantId, family);
+      }
       await this.audit.record(
         {
           tenantId: actor.tenantId,
           actor,
           action: "customer.erased",
           target: { type: "customer", id: customerId },
-          details: { customerIds: family },
+          details: { customerIds: family, erasedElsewhere },
           origin,
         },
         trx,

@@ -49,6 +49,8 @@ export interface Database {
   attachments: AttachmentsTable;
   web_chat_keys: WebChatKeysTable;
   web_chat_sessions: WebChatSessionsTable;
+  messaging_accounts: MessagingAccountsTable;
+  messaging_identities: MessagingIdentitiesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -612,7 +614,7 @@ export interface MessagesTable {
   references: JsonDefault<string[]>;
   automated: "auto_reply" | "bounce" | null;
   parse_problem: string | null;
-  delivery_status: "received" | "queued" | "sent" | "delivered" | "failed";
+  delivery_status: "received" | "queued" | "sent" | "delivered" | "read" | "failed";
   attempts: Generated<number>;
   next_attempt_at: Date | null;
   last_error: string | null;
@@ -656,4 +658,30 @@ export interface WebChatSessionsTable {
   visitor_name: string;
   created_at: CreatedAt;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MessagingAccountsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  provider: "whatsapp" | "telegram" | "sms";
+  name: string;
+  webhook_key: string;
+  api_base_url: string | null;
+  settings: JsonDefault<Record<string, string>>;
+  secrets: JsonDefault<Record<string, string>>;
+  queue_id: string;
+  language: string | null;
+  skills: JsonDefault<{ skill: string; minLevel: number }[]>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MessagingIdentitiesTable {
+  tenant_id: string;
+  provider: string;
+  external_id: string;
+  username: string | null;
+  customer_id: string;
+  created_at: CreatedAt;
 }

@@ -16,6 +16,10 @@ import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
+import {
+  registerMessagingAccountRoutes,
+  registerMessagingWebhookRoutes,
+} from "../channels/messaging/messaging-routes.js";
 import { webChatCors } from "../channels/web-chat/web-chat-cors.js";
 import {
   registerWebChatAgentRoutes,
@@ -171,6 +175,8 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerWebChatKeyRoutes(v1, services);
       registerWebChatAgentRoutes(v1, services);
       registerWebChatVisitorRoutes(v1, services);
+      registerMessagingAccountRoutes(v1, services);
+      await registerMessagingWebhookRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

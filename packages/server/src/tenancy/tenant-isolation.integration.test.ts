@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smsSignature } from "../channels/messaging/webhook-signatures.js";
 import { ApiClient } from "../testing/api-client.js";
 import { describeEachStore } from "../testing/services-under-test.js";
 import {
@@ -687,6 +688,7 @@ describeEachStore("tenant isolation", (target) => {
     ...customerCases(),
     ...conversationCases(),
     ...webChatCases(),
+    ...messagingCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
@@ -1125,6 +1127,94 @@ describeEachStore("tenant isolation", (target) => {
         expect(platform.app.routeTable.find((r) => r.url === "/api/v1/webchat/socket")?.access).toBe(
           "public",
         );
+      },
+    };
+  }
+
+  /** Tenant B's SMS account and a conversation that arrived through its signed webhook. */
+  function messagingCases(): Record<string, () => Promise<void>> {
+    const bSms = { queueId: "", accountId: "", webhookPath: "", conversationId: "" };
+    const secret = "b-signing-secret-0123456789";
+    const postToB = async (payload: Record<string, unknown>) => {
+      const body = JSON.stringify(payload);
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return platform.app.inject({
+        method: "POST",
+        url: bSms.webhookPath,
+        headers: {
+          "content-type": "application/json",
+          "x-sentra-timestamp": timestamp,
+          "x-sentra-signature": smsSignature(secret, timestamp, body),
+        },
+        payload: body,
+      });
+    };
+    beforeAll(async () => {
+      bSms.queueId = (
+        await adminB.post<{ id: string }>("/api/v1/queues", {
+          name: "B messages",
+          settings: { channels: ["message"] },
+        })
+      ).body.id;
+      const account = await adminB.post<{ id: string; webhookPath: string }>("/api/v1/channels/messaging", {
+        provider: "sms",
+        name: "B SMS",
+        queueId: bSms.queueId,
+        sendUrl: "http://127.0.0.1:9/sms",
+        fromNumber: "+6281100000002",
+        signingSecret: secret,
+      });
+      bSms.accountId = account.body.id;
+      bSms.webhookPath = account.body.webhookPath;
+      expect((await postToB({ id: "b-1", from: "+6281299990000", text: "Halo B" })).statusCode).toBe(200);
+      const inB = await adminB.get<Items>("/api/v1/conversations?limit=200");
+      bSms.conversationId = inB.body.items[0]!.id;
+    });
+    const bAccountIntact = async () =>
+      expect((await adminB.get(`/api/v1/channels/messaging/${bSms.accountId}`)).body).toMatchObject({
+        name: "B SMS",
+        queueId: bSms.queueId,
+        enabled: true,
+      });
+    const conversationIdsOfA = async () =>
+      (await adminA.get<Items>("/api/v1/conversations?limit=200")).body.items.map((c) => c.id);
+    return {
+      "GET /api/v1/channels/messaging": async () => {
+        const ids = (await adminA.get<Items>("/api/v1/channels/messaging")).body.items.map((k) => k.id);
+        expect(ids).not.toContain(bSms.accountId);
+      },
+      "POST /api/v1/channels/messaging": () =>
+        notFoundForA("POST", "/api/v1/channels/messaging", {
+          provider: "sms",
+          name: "Hijack",
+          queueId: bSms.queueId,
+          sendUrl: "http://127.0.0.1:9/sms",
+          fromNumber: "+6281100000003",
+          signingSecret: "hijack-secret-0123456789",
+        }),
+      "GET /api/v1/channels/messaging/:id": () =>
+        notFoundForA("GET", `/api/v1/channels/messaging/${bSms.accountId}`),
+      "PATCH /api/v1/channels/messaging/:id": async () => {
+        await notFoundForA("PATCH", `/api/v1/channels/messaging/${bSms.accountId}`, { name: "Hijack" });
+        await bAccountIntact();
+      },
+      "DELETE /api/v1/channels/messaging/:id": async () => {
+        await notFoundForA("DELETE", `/api/v1/channels/messaging/${bSms.accountId}`);
+        await bAccountIntact();
+      },
+      "POST /api/v1/hooks/messaging/:key": async () => {
+        // What arrives on B's webhook is B's: A never sees the conversation.
+        expect((await postToB({ id: "b-2", from: "+6281299990000", text: "Lagi" })).statusCode).toBe(200);
+        expect(await conversationIdsOfA()).not.toContain(bSms.conversationId);
+        expect((await adminB.get(`/api/v1/conversations/${bSms.conversationId}`)).status).toBe(200);
+      },
+      "GET /api/v1/hooks/messaging/:key": async () => {
+        // The handshake is WhatsApp's only and answers nothing about another provider's account.
+        const reply = await platform.app.inject({
+          method: "GET",
+          url: `${bSms.webhookPath}?hub.mode=subscribe`,
+        });
+        expect(reply.statusCode).toBe(404);
       },
     };
   }
