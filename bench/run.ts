@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   "customers-dedup": () => import("./customers-dedup.js"),
   wfm: () => import("./wfm.js"),
   "messaging-webhooks": () => import("./messaging-webhooks.js"),
+  "voice-media": () => import("./voice-media.js"),
 };
 
 const name = process.argv[2];

@@ -7,5 +7,6 @@ export { LOCALES, newUserBody } from "./people/user-views.js";
 export { type OpenedServices, openServices, type RunningPlatform, startPlatform } from "./platform.js";
 export type { SeededLogin } from "./seed/demo-seed.js";
 export type { Services } from "./services.js";
+export * from "./voice/media/index.js";
 export { type BacktestReportLine, backtestHistoryFile } from "./wfm/backtest-report.js";
 export { type MilpSolution, scheduleWeek, solveLp, type WeekScheduleOptions } from "./wfm/milp-solver.js";
