@@ -77,6 +77,7 @@ const envSchema = z
         .optional(),
     ),
     SENTRA_SMTP_FROM_DOMAIN: optionalText,
+    SENTRA_WEBRTC_HOST: z.ipv4("must be an IPv4 address").default("127.0.0.1"),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -100,6 +101,8 @@ export interface SentraConfig {
   sessionHours: number;
   loginRatePerMinute: number;
   smtp: SmtpConfig;
+  /** The browser softphone's media: the one address its WebRTC endpoints bind and advertise. */
+  webrtc: { host: string };
 }
 
 /** The email channel: Sentra's own SMTP receiver and the relay it sends replies through. */
@@ -167,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       relayUrl: e.SENTRA_SMTP_RELAY_URL,
       fromDomain: e.SENTRA_SMTP_FROM_DOMAIN,
     },
+    webrtc: { host: e.SENTRA_WEBRTC_HOST },
   };
 }

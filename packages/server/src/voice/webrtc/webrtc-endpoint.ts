@@ -51,6 +51,7 @@ export class WebRtcEndpoint implements AudioEndpoint {
   readonly #pc: RTCPeerConnection;
   readonly #frameListeners = new Set<(pcmu: Buffer) => void>();
   readonly #closeListeners = new Set<(reason: EndpointCloseReason) => void>();
+  readonly #connectedListeners = new Set<() => void>();
   readonly #stats = { rtpIn: 0, rtpOut: 0 };
   #sender: RTCRtpSender | undefined;
   #connected = false;
@@ -90,6 +91,8 @@ export class WebRtcEndpoint implements AudioEndpoint {
         this.#connected = true;
         clearTimeout(this.#connectTimer);
         this.#connectTimer = undefined;
+        for (const listener of this.#connectedListeners) listener();
+        this.#connectedListeners.clear();
       }
       if (state === "failed") void this.close("failed");
     });
@@ -181,6 +184,12 @@ export class WebRtcEndpoint implements AudioEndpoint {
     return () => this.#frameListeners.delete(listener);
   }
 
+  /** Calls `listener` once when ICE and DTLS are up and media can flow. */
+  onConnected(listener: () => void): void {
+    if (this.connected) listener();
+    else if (!this.#closed) this.#connectedListeners.add(listener);
+  }
+
   onClose(listener: (reason: EndpointCloseReason) => void): () => void {
     this.#closeListeners.add(listener);
     return () => this.#closeListeners.delete(listener);
@@ -207,6 +216,7 @@ export class WebRtcEndpoint implements AudioEndpoint {
     clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;
     this.#frameListeners.clear();
+    this.#connectedListeners.clear();
     await this.#pc.close().catch(() => undefined);
     for (const listener of this.#closeListeners) listener(reason);
     this.#closeListeners.clear();

@@ -38,7 +38,6 @@ export class BrowserLikePeer {
       },
       headerExtensions: { audio: [], video: [] },
     });
-    this.pc.addTransceiver(this.track, { direction: "sendrecv" });
     this.pc.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe(() => {
         this.received += 1;
@@ -51,7 +50,19 @@ export class BrowserLikePeer {
   }
 
   async offer(): Promise<string> {
+    this.pc.addTransceiver(this.track, { direction: "sendrecv" });
     await this.pc.setLocalDescription(await this.pc.createOffer());
+    return this.pc.localDescription?.sdp ?? "";
+  }
+
+  /** Answers an offer the server made; returns the answer SDP. */
+  async answer(offer: string): Promise<string> {
+    await this.pc.setRemoteDescription({ type: "offer", sdp: offer });
+    const transceiver = this.pc.getTransceivers().find((candidate) => candidate.kind === "audio");
+    if (!transceiver) throw new Error("the offer has no audio");
+    transceiver.setDirection("sendrecv");
+    await transceiver.sender.replaceTrack(this.track);
+    await this.pc.setLocalDescription(await this.pc.createAnswer());
     return this.pc.localDescription?.sdp ?? "";
   }
 
