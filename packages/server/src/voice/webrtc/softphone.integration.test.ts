@@ -9,7 +9,7 @@ import {
   type TestPlatform,
 } from "../../testing/test-platform.js";
 import { candidateAddresses } from "./browser-sdp.js";
-import { BrowserLikePeer, LoopbackStun } from "./testing/browser-like-peer.js";
+import { BrowserLikePeer, LoopbackStun } from "../../testing/browser-like-peer.js";
 
 type SignalMessage = RealtimeMessage & {
   callId?: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { candidateAddresses } from "./browser-sdp.js";
-import { BrowserLikePeer, LoopbackStun } from "./testing/browser-like-peer.js";
+import { BrowserLikePeer, LoopbackStun } from "../../testing/browser-like-peer.js";
 import { WebRtcEndpoint, WebRtcError } from "./webrtc-endpoint.js";
 
 const OPTIONS = { host: "127.0.0.1", connectTimeoutMs: 10_000 } as const;
