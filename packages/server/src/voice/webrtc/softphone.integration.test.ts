@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../testing/api-client.js";
+import { BrowserLikePeer, LoopbackStun } from "../../testing/browser-like-peer.js";
 import { RealtimeClient, type RealtimeMessage } from "../../testing/realtime-client.js";
 import { storeTargets } from "../../testing/services-under-test.js";
 import {
@@ -9,7 +10,6 @@ import {
   type TestPlatform,
 } from "../../testing/test-platform.js";
 import { candidateAddresses } from "./browser-sdp.js";
-import { BrowserLikePeer, LoopbackStun } from "../../testing/browser-like-peer.js";
 
 type SignalMessage = RealtimeMessage & {
   callId?: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { candidateAddresses } from "./browser-sdp.js";
 import { BrowserLikePeer, LoopbackStun } from "../../testing/browser-like-peer.js";
+import { candidateAddresses } from "./browser-sdp.js";
 import { WebRtcEndpoint, WebRtcError } from "./webrtc-endpoint.js";
 
 const OPTIONS = { host: "127.0.0.1", connectTimeoutMs: 10_000 } as const;
@@ -79,6 +79,23 @@ describe("WebRtcEndpoint against a full ICE peer on loopback", () => {
     await peer.close();
     expect(reasons).toEqual(["hangup"]);
     expect(endpoint.closed).toBe(true);
+    await expectNothingLeaked();
+  });
+
+  it("never resolves the browser's mDNS candidates, so no multicast DNS socket is opened", async () => {
+    const peer = await BrowserLikePeer.create(stun);
+    const sockets = () => liveHandles().filter((kind) => kind === "UDPWrap").length;
+    const mdns = "a=candidate:9 1 udp 2122260223 0b6f3c2e-1d2a-4f7c-9a1b-4c5d6e7f8a9b.local 50000 typ host";
+    const offer = (await peer.offer()).replace(/(a=ice-pwd:[^\r\n]*\r?\n)/, `$1${mdns}\r\n`);
+    expect(offer).toContain(mdns);
+    const before = sockets();
+    const { endpoint } = await WebRtcEndpoint.answer(offer, OPTIONS);
+    await endpoint.addRemoteCandidate(mdns.slice(2), "0", 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The endpoint's own host-candidate socket and nothing else.
+    expect(sockets()).toBe(before + 1);
+    await endpoint.close();
+    await peer.close();
     await expectNothingLeaked();
   });
 
