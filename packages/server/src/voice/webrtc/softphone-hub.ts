@@ -36,6 +36,10 @@ export interface SoftphoneHubOptions {
  */
 export class SoftphoneHub {
   readonly #sessions = new Map<SoftphoneOwner, Session>();
+  /** Connections that are open (attached and not yet released). */
+  readonly #owners = new Set<SoftphoneOwner>();
+  /** Connections whose call is being set up: holds the slot while werift negotiates, so a second offer is busy. */
+  readonly #negotiating = new Map<SoftphoneOwner, string>();
 
   constructor(private readonly options: SoftphoneHubOptions) {
     if (options.registry) {
@@ -63,13 +67,9 @@ export class SoftphoneHub {
     }
     const session = this.#sessions.get(owner);
     if (message.type === "webrtc.offer") {
-      if (session) {
-        this.#fail(
-          owner,
-          callId,
-          "softphone_busy",
-          `Call ${session.callId} is still active; hang it up first.`,
-        );
+      const active = session?.callId ?? this.#negotiating.get(owner);
+      if (active !== undefined) {
+        this.#fail(owner, callId, "softphone_busy", `Call ${active} is still active; hang it up first.`);
         return;
       }
       await this.#answer(owner, callId, message.sdp);
@@ -105,9 +105,16 @@ export class SoftphoneHub {
    * the endpoint once the browser has answered; media connects shortly after (`connected`).
    */
   async offerCall(owner: SoftphoneOwner, callId: string, ringTimeoutMs = 30_000): Promise<WebRtcEndpoint> {
-    if (this.#sessions.has(owner))
-      throw new WebRtcError("negotiation_failed", "The agent's softphone is busy.");
-    const { endpoint, sdp } = await WebRtcEndpoint.offer(this.options.endpoint);
+    if (this.#sessions.has(owner) || this.#negotiating.has(owner) || !this.#owners.has(owner))
+      throw new WebRtcError("negotiation_failed", "The agent's softphone is busy or gone.");
+    this.#negotiating.set(owner, callId);
+    const { endpoint, sdp } = await WebRtcEndpoint.offer(this.options.endpoint).finally(() =>
+      this.#negotiating.delete(owner),
+    );
+    if (!this.#owners.has(owner)) {
+      await endpoint.close("hangup");
+      throw new WebRtcError("closed", "The agent's connection closed while the call was being set up.");
+    }
     const session: Session = { callId, endpoint };
     this.#track(owner, session);
     const answered = new Promise<void>((resolve, reject) => {
@@ -125,38 +132,43 @@ export class SoftphoneHub {
 
   /** The owners (connections) of an agent; the B2BUA picks one to offer a call to. */
   ownersOf(tenantId: string, agentId: string): SoftphoneOwner[] {
-    return this.#knownOwners.filter(
+    return [...this.#owners].filter(
       (owner) => owner.actor.tenantId === tenantId && owner.actor.id === agentId,
     );
   }
 
   /** Makes the connection known for `ownersOf`; the gateway calls it on connect. */
   attach(owner: SoftphoneOwner): void {
-    this.#knownOwners.push(owner);
+    this.#owners.add(owner);
   }
 
   /** The connection closed: its call, if any, ends. */
   async release(owner: SoftphoneOwner): Promise<void> {
-    this.#knownOwners = this.#knownOwners.filter((known) => known !== owner);
+    this.#owners.delete(owner);
     await this.#sessions.get(owner)?.endpoint.close("hangup");
   }
 
   async close(): Promise<void> {
-    this.#knownOwners = [];
+    this.#owners.clear();
     await Promise.all([...this.#sessions.values()].map((session) => session.endpoint.close("shutdown")));
   }
 
-  #knownOwners: SoftphoneOwner[] = [];
-
   async #answer(owner: SoftphoneOwner, callId: string, offer: string): Promise<void> {
+    this.#negotiating.set(owner, callId);
     try {
       const { endpoint, sdp } = await WebRtcEndpoint.answer(offer, this.options.endpoint);
+      if (!this.#owners.has(owner)) {
+        await endpoint.close("hangup");
+        return;
+      }
       // Echo test: the agent hears their own microphone, proving both directions end to end.
       endpoint.onAudioFrame((pcmu) => endpoint.sendAudioFrame(pcmu));
       this.#track(owner, { callId, endpoint });
       owner.send({ type: "webrtc.answer", callId, sdp });
     } catch (error) {
       this.#failWith(owner, callId, error);
+    } finally {
+      this.#negotiating.delete(owner);
     }
   }
 

@@ -160,6 +160,28 @@ describe("browser softphone signalling on the realtime WebSocket", () => {
     await until(() => openEndpoints() === 0, 3000);
   });
 
+  it("answers only the first of two offers sent at once and keeps a single endpoint", async () => {
+    const client = await connect(agentToken);
+    const [a, b] = [await newPeer(), await newPeer()];
+    const [offerA, offerB] = [await a.offer(), await b.offer()];
+    client.send({ type: "webrtc.offer", callId: "race-a", purpose: "echo_test", sdp: offerA });
+    client.send({ type: "webrtc.offer", callId: "race-b", purpose: "echo_test", sdp: offerB });
+    await next(client, "webrtc.answer", "race-a");
+    expect((await nextError(client, "race-b")).error?.code).toBe("softphone_busy");
+    expect(openEndpoints()).toBe(1);
+    client.close();
+    await until(() => openEndpoints() === 0, 3000);
+  });
+
+  it("closes a call whose connection went away while it was being set up", async () => {
+    const client = await connect(agentToken);
+    const peer = await newPeer();
+    client.send({ type: "webrtc.offer", callId: "gone", purpose: "echo_test", sdp: await peer.offer() });
+    client.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(() => openEndpoints() === 0, 3000);
+  });
+
   it("refuses the softphone to a role that does not take work", async () => {
     const client = await connect(qaToken);
     const peer = await newPeer();
