@@ -29,7 +29,8 @@ export const describeWithBrowser = missing
   ? (name: string, body: () => void) => describe.skip(`${name} [skipped: ${CHROMIUM} not found]`, body)
   : describe;
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs` add switches for one suite, e.g. a fake microphone for the softphone. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -42,6 +43,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

@@ -98,7 +98,7 @@ export async function openServices(
         await services.adherenceMonitor.close();
         await routingRuntime.close();
         await lease.release();
-        services.realtime.close();
+        await services.realtime.close();
         await bus.close();
         await database.close();
       },

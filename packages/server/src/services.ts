@@ -27,6 +27,7 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { SoftphoneHub } from "./voice/webrtc/softphone-hub.js";
 import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
 import { AdherenceService } from "./wfm/adherence-service.js";
 import { ScheduleService } from "./wfm/schedule-service.js";
@@ -117,7 +118,15 @@ export function createServices(deps: {
     users: new UserService(deps.db, audit, auth, deps.bus),
     teams: new TeamService(deps.db, audit, deps.bus),
     apiKeys: new ApiKeyService(deps.db, audit, (id) => auth.forgetApiKey(id)),
-    realtime: new RealtimeGateway(deps.bus, deps.logger),
+    realtime: new RealtimeGateway(
+      deps.bus,
+      deps.logger,
+      new SoftphoneHub({
+        endpoint: deps.config.webrtc,
+        logger: deps.logger,
+        registry: deps.metrics.registry,
+      }),
+    ),
     wfmSimulation: new SimulationRunner(systemClock, deps.logger),
     wfm: createWfmServices(deps.db, audit),
     customers,

@@ -82,6 +82,7 @@ const envSchema = z
       .int()
       .min(1, "must be at least 1")
       .default(24 * 60),
+    SENTRA_WEBRTC_HOST: z.ipv4("must be an IPv4 address").default("127.0.0.1"),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -105,6 +106,8 @@ export interface SentraConfig {
   sessionHours: number;
   loginRatePerMinute: number;
   smtp: SmtpConfig;
+  /** The browser softphone's media: the one address its WebRTC endpoints bind and advertise. */
+  webrtc: { host: string };
   webChat: WebChatConfig;
 }
 
@@ -180,5 +183,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       fromDomain: e.SENTRA_SMTP_FROM_DOMAIN,
     },
     webChat: { idleMinutes: e.SENTRA_WEBCHAT_IDLE_MINUTES },
+    webrtc: { host: e.SENTRA_WEBRTC_HOST },
   };
 }

@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import type { Actor } from "../tenancy/actor.js";
+import type { SoftphoneHub, SoftphoneOwner } from "../voice/webrtc/softphone-hub.js";
+import { isSoftphoneMessage, type SoftphoneClientMessage } from "../voice/webrtc/softphone-protocol.js";
 import type { EventBus, PlatformEvent } from "./event-bus.js";
 import { authorizeTopic, clientMessage, type ServerMessage } from "./realtime-protocol.js";
 
@@ -15,6 +17,8 @@ interface Connection {
   readonly actor: Actor;
   readonly socket: RealtimeSocket;
   readonly topics: Set<string>;
+  /** This connection as the softphone sees it: one call at most, scoped to the actor. */
+  readonly softphone: SoftphoneOwner;
 }
 
 /**
@@ -28,6 +32,8 @@ export class RealtimeGateway {
   constructor(
     bus: EventBus,
     private readonly logger: Logger,
+    /** Signalling of the browser softphone (`webrtc.*` messages); without it they are refused. */
+    readonly softphone?: SoftphoneHub,
   ) {
     this.#unsubscribe = bus.subscribe((event) => this.#fanOut(event));
   }
@@ -40,7 +46,13 @@ export class RealtimeGateway {
 
   /** Registers a socket; returns the handlers its owner wires to the socket's message and close events. */
   connect(actor: Actor, socket: RealtimeSocket): { onMessage: (raw: string) => void; onClose: () => void } {
-    const connection: Connection = { actor, socket, topics: new Set() };
+    const connection: Connection = {
+      actor,
+      socket,
+      topics: new Set(),
+      softphone: { actor, send: (message) => this.#send(connection, message) },
+    };
+    this.softphone?.attach(connection.softphone);
     const peers = this.#byTenant.get(actor.tenantId) ?? new Set<Connection>();
     peers.add(connection);
     this.#byTenant.set(actor.tenantId, peers);
@@ -53,6 +65,9 @@ export class RealtimeGateway {
       onClose: () => {
         peers.delete(connection);
         if (peers.size === 0) this.#byTenant.delete(actor.tenantId);
+        this.softphone
+          ?.release(connection.softphone)
+          .catch((error) => this.logger.warn({ err: error }, "softphone release failed"));
       },
     };
   }
@@ -83,6 +98,10 @@ export class RealtimeGateway {
       this.#send(connection, { type: "pong" });
       return;
     }
+    if (isSoftphoneMessage(message)) {
+      this.#signal(connection, message);
+      return;
+    }
     const decision = authorizeTopic(connection.actor, message.topic);
     if (!decision.ok) {
       this.#send(connection, { type: "error", error: { code: decision.code, message: decision.message } });
@@ -94,6 +113,23 @@ export class RealtimeGateway {
       type: message.type === "subscribe" ? "subscribed" : "unsubscribed",
       topic: decision.topic,
     });
+  }
+
+  #signal(connection: Connection, message: SoftphoneClientMessage): void {
+    if (!this.softphone) {
+      this.#send(connection, {
+        type: "error",
+        error: {
+          code: "softphone_unavailable",
+          message: "This server has no softphone.",
+          details: { callId: message.callId },
+        },
+      });
+      return;
+    }
+    this.softphone
+      .handle(connection.softphone, message)
+      .catch((error) => this.logger.error({ err: error }, "softphone signalling failed"));
   }
 
   #fanOut(event: PlatformEvent): void {
@@ -115,8 +151,9 @@ export class RealtimeGateway {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.#unsubscribe();
     this.#byTenant.clear();
+    await this.softphone?.close();
   }
 }

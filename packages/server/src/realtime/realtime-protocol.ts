@@ -1,6 +1,7 @@
 import { roleAllows } from "@sentra/core";
 import { z } from "zod";
 import type { Actor } from "../tenancy/actor.js";
+import { type SoftphoneServerMessage, softphoneClientMessages } from "../voice/webrtc/softphone-protocol.js";
 
 /**
  * The realtime protocol, validated like any other boundary. Clients subscribe to topics; the server pushes
@@ -10,6 +11,7 @@ export const clientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("subscribe"), topic: z.string().min(1).max(120) }),
   z.object({ type: z.literal("unsubscribe"), topic: z.string().min(1).max(120) }),
   z.object({ type: z.literal("ping") }),
+  ...softphoneClientMessages,
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
@@ -18,7 +20,8 @@ export type ServerMessage =
   | { type: "subscribed" | "unsubscribed"; topic: string }
   | { type: "event"; topic: string; event: unknown }
   | { type: "pong" }
-  | { type: "error"; error: { code: string; message: string; details?: unknown } };
+  | { type: "error"; error: { code: string; message: string; details?: unknown } }
+  | SoftphoneServerMessage;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -18,6 +18,8 @@ import { apiErrorText } from "../i18n/api-error";
 import type { RealtimeListener } from "../realtime/realtime-client";
 import { useRealtime } from "../realtime/useRealtime";
 import { useNow } from "../routing/useNow";
+import { SoftphoneIndicator } from "../voice/softphone/SoftphoneIndicator";
+import { SoftphoneProvider } from "../voice/softphone/SoftphoneProvider";
 import type { Offer, WorkItem } from "./desk-state";
 import { OfferPopup } from "./OfferPopup";
 import { PresenceBar } from "./PresenceBar";
@@ -38,7 +40,11 @@ function QueueTopic({ queueId, onEvent }: { queueId: string; onEvent: RealtimeLi
 
 export function AgentDesktopPage() {
   const me = useMe().data;
-  return me ? <AgentDesk userId={me.id} /> : null;
+  return me ? (
+    <SoftphoneProvider>
+      <AgentDesk userId={me.id} />
+    </SoftphoneProvider>
+  ) : null;
 }
 
 function AgentDesk({ userId }: { userId: string }) {
@@ -129,6 +135,7 @@ function AgentDesk({ userId }: { userId: string }) {
         stats={desk.stats}
         onChange={changeState}
       />
+      <SoftphoneIndicator />
       <WorkArea
         work={desk.work}
         queues={queueList}
