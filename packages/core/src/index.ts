@@ -10,4 +10,5 @@ export * from "./errors/sentra-error.js";
 export * from "./knowledge/index.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";
+export * from "./voice/ivr/index.js";
 export * from "./wfm/index.js";
