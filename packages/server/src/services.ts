@@ -26,6 +26,7 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { createIvrServices, type IvrServices } from "./voice/ivr/ivr-services.js";
 import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
 import { AdherenceService } from "./wfm/adherence-service.js";
 import { ScheduleService } from "./wfm/schedule-service.js";
@@ -62,6 +63,7 @@ export interface Services {
   readonly adherence: AdherenceService;
   readonly adherenceMonitor: AdherenceMonitor;
   readonly channels: ChannelServices;
+  readonly ivr: IvrServices;
 }
 
 export interface CaseServices {
@@ -134,6 +136,7 @@ export function createServices(deps: {
       clock,
       logger: deps.logger,
     }),
+    ivr: createIvrServices({ db: deps.db, audit, routingConfig }),
   };
 }
 

@@ -49,6 +49,9 @@ export interface Database {
   attachments: AttachmentsTable;
   web_chat_keys: WebChatKeysTable;
   web_chat_sessions: WebChatSessionsTable;
+  ivr_flows: IvrFlowsTable;
+  ivr_flow_versions: IvrFlowVersionsTable;
+  ivr_dids: IvrDidsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -656,4 +659,34 @@ export interface WebChatSessionsTable {
   visitor_name: string;
   created_at: CreatedAt;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface IvrFlowsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  draft: Json<Record<string, unknown>>;
+  published_version: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface IvrFlowVersionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  flow_id: string;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  published_by: string | null;
+  published_at: CreatedAt;
+}
+
+export interface IvrDidsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: string;
+  flow_id: string;
+  description: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

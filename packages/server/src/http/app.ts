@@ -29,6 +29,7 @@ import { registerKbRoutes } from "../knowledge/kb-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
+import { registerIvrRoutes } from "../voice/ivr/ivr-routes.js";
 import { registerScheduleRoutes } from "../wfm/schedule-routes.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
 import { registerWfmRoutes } from "../wfm/wfm-routes.js";
@@ -171,6 +172,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerWebChatKeyRoutes(v1, services);
       registerWebChatAgentRoutes(v1, services);
       registerWebChatVisitorRoutes(v1, services);
+      registerIvrRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

@@ -5,6 +5,7 @@ import type { Services } from "../services.js";
 import { seedDemoCasesAndKnowledge } from "./demo-cases-kb-seed.js";
 import { seedDemoCustomers } from "./demo-customers-seed.js";
 import { seedDemoEmail } from "./demo-email-seed.js";
+import { seedDemoIvr } from "./demo-ivr-seed.js";
 import { type SeededPerson, seedDemoRouting } from "./demo-routing-seed.js";
 import { seedDemoWebChat } from "./demo-web-chat-seed.js";
 
@@ -147,6 +148,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
     await seedDemoCustomers(services, tenant.id);
     await seedDemoEmail(services, tenant.id);
     await seedDemoWebChat(services, tenant.id);
+    await seedDemoIvr(services, tenant.id);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },
