@@ -27,6 +27,8 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { WelcomePage } from "./pages/WelcomePage";
 import { AppLayout } from "./shell/AppLayout";
 import { homePathFor, NAV_ITEMS } from "./shell/navigation";
+import { IvrFlowEditorPage } from "./voice/IvrFlowEditorPage";
+import { IvrPage } from "./voice/IvrPage";
 import { WallboardPage } from "./wallboard/WallboardPage";
 import { AdherencePage, ForecastPage, MySchedulePage, SchedulesPage, SimulationPage } from "./wfm/pages";
 
@@ -92,6 +94,8 @@ export function App() {
         {page("/admin/routing-settings", <RoutingSettingsPage />)}
         {page("/admin/api-keys", <ApiKeysPage />)}
         {page("/admin/audit", <AuditPage />)}
+        {page("/admin/ivr", <IvrPage />)}
+        {page("/admin/ivr/:id", <IvrFlowEditorPage />)}
         {page("/customers", <CustomersPage />)}
         {page("/customers/duplicates", <DuplicatesPage />)}
         {page("/customers/import", <ImportPage />)}

@@ -14,6 +14,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
+  IconPhoneCall,
   IconStack2,
   IconTicket,
   IconUserCheck,
@@ -43,6 +44,7 @@ const ICONS = {
   adherence: IconUserCheck,
   simulation: IconFlask,
   mySchedule: IconCalendar,
+  ivr: IconPhoneCall,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

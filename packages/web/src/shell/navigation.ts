@@ -26,7 +26,8 @@ export interface NavItem {
     | "schedules"
     | "adherence"
     | "simulation"
-    | "mySchedule";
+    | "mySchedule"
+    | "ivr";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
@@ -139,6 +140,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "admin",
     icon: "import",
     allowed: can("customers:import"),
+  },
+  {
+    path: "/admin/ivr",
+    labelKey: "nav.ivr",
+    section: "admin",
+    icon: "ivr",
+    allowed: can("voice:manage"),
   },
   {
     path: "/wfm/forecast",
