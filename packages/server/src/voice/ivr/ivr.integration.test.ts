@@ -199,4 +199,41 @@ describeEachStore("IVR flows and numbers", (target) => {
     const actions = audit.body.items.filter((e) => JSON.stringify(e).includes(flow.id)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["voice.ivr_flow_created", "voice.ivr_flow_published"]));
   });
+
+  it("finds the owning tenant of each number, and keeps each tenant's flows and numbers to itself", async () => {
+    const tenantB = await platform.services.tenants.create({
+      slug: "ivr-b",
+      name: "IVR B",
+      timeZone: "Asia/Jayapura",
+    });
+    await platform.services.users.create(null, tenantB.id, {
+      email: "admin@ivr-b.test",
+      displayName: "Admin B",
+      role: "admin",
+      locale: "id",
+      password: "ivr-b-admin-password",
+    });
+    const adminB = await new ApiClient(platform.app).login("admin@ivr-b.test", "ivr-b-admin-password");
+    const queueB = (
+      await adminB.post<{ id: string }>("/api/v1/queues", {
+        name: "B phone",
+        settings: { channels: ["voice"] },
+      })
+    ).body.id;
+    const flowB = (
+      await adminB.post<IvrFlowView>("/api/v1/ivr/flows", { name: "B", definition: flowTo(queueB) })
+    ).body;
+    await adminB.post(`/api/v1/ivr/flows/${flowB.id}/publish`);
+    await adminB.post("/api/v1/ivr/dids", { number: "0967 530 000", flowId: flowB.id });
+
+    expect(await platform.services.ivr.dids.resolveDid("+62967530000")).toMatchObject({
+      tenantId: tenantB.id,
+      flowId: flowB.id,
+    });
+    const flowsOfA = (await admin.get<{ items: IvrFlowView[] }>("/api/v1/ivr/flows")).body.items;
+    expect(flowsOfA.map((f) => f.id)).not.toContain(flowB.id);
+    const didsOfA = (await admin.get<{ items: IvrDidView[] }>("/api/v1/ivr/dids")).body.items;
+    expect(didsOfA.map((d) => d.number)).not.toContain("+62967530000");
+    expect((await admin.get(`/api/v1/ivr/flows/${flowB.id}`)).status).toBe(404);
+  });
 });
