@@ -27,6 +27,7 @@ import { RoutingConfigService } from "./routing/routing-config-service.js";
 import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
+import { createIvrServices, type IvrServices } from "./voice/ivr/ivr-services.js";
 import { SoftphoneHub } from "./voice/webrtc/softphone-hub.js";
 import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
 import { AdherenceService } from "./wfm/adherence-service.js";
@@ -64,6 +65,7 @@ export interface Services {
   readonly adherence: AdherenceService;
   readonly adherenceMonitor: AdherenceMonitor;
   readonly channels: ChannelServices;
+  readonly ivr: IvrServices;
 }
 
 export interface CaseServices {
@@ -146,6 +148,7 @@ export function createServices(deps: {
       clock,
       logger: deps.logger,
     }),
+    ivr: createIvrServices({ db: deps.db, audit, routingConfig }),
   };
 }
 

@@ -30,6 +30,8 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { WelcomePage } from "./pages/WelcomePage";
 import { AppLayout } from "./shell/AppLayout";
 import { homePathFor, NAV_ITEMS } from "./shell/navigation";
+import { IvrFlowEditorPage } from "./voice/IvrFlowEditorPage";
+import { IvrPage } from "./voice/IvrPage";
 import { WallboardPage } from "./wallboard/WallboardPage";
 import { AdherencePage, ForecastPage, MySchedulePage, SchedulesPage, SimulationPage } from "./wfm/pages";
 
@@ -98,6 +100,8 @@ export function App() {
         {page("/admin/canned-responses", <CannedResponsesPage />)}
         {page("/conversations/live", <LiveConversationsPage />)}
         {page("/conversations/:id", <ConversationReadPage />)}
+        {page("/admin/ivr", <IvrPage />)}
+        {page("/admin/ivr/:id", <IvrFlowEditorPage />)}
         {page("/customers", <CustomersPage />)}
         {page("/customers/duplicates", <DuplicatesPage />)}
         {page("/customers/import", <ImportPage />)}

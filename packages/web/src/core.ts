@@ -9,3 +9,6 @@ export { allowedTransitions } from "../../core/src/cases/case-lifecycle";
 export * from "../../core/src/channels/canned-responses";
 export * from "../../core/src/contracts/people";
 export * from "../../core/src/contracts/routing";
+export * from "../../core/src/voice/ivr/flow-schema";
+export * from "../../core/src/voice/ivr/flow-validation";
+export * from "../../core/src/voice/ivr/ivr-contracts";

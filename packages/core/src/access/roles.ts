@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   "conversations:read",
   "conversations:reply",
   "channels:manage",
+  "voice:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

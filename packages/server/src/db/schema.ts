@@ -53,6 +53,9 @@ export interface Database {
   messaging_accounts: MessagingAccountsTable;
   messaging_identities: MessagingIdentitiesTable;
   canned_responses: CannedResponsesTable;
+  ivr_flows: IvrFlowsTable;
+  ivr_flow_versions: IvrFlowVersionsTable;
+  ivr_dids: IvrDidsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -717,6 +720,36 @@ export interface CannedResponsesTable {
   shortcut: string;
   title: string;
   body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface IvrFlowsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  draft: Json<Record<string, unknown>>;
+  published_version: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface IvrFlowVersionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  flow_id: string;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  published_by: string | null;
+  published_at: CreatedAt;
+}
+
+export interface IvrDidsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: string;
+  flow_id: string;
+  description: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -35,6 +35,7 @@ import { registerKbRoutes } from "../knowledge/kb-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
+import { registerIvrRoutes } from "../voice/ivr/ivr-routes.js";
 import { registerScheduleRoutes } from "../wfm/schedule-routes.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
 import { registerWfmRoutes } from "../wfm/wfm-routes.js";
@@ -181,6 +182,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerMessagingAccountRoutes(v1, services);
       await registerMessagingWebhookRoutes(v1, services);
       registerCannedResponseRoutes(v1, services);
+      registerIvrRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

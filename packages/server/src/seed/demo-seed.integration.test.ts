@@ -1,3 +1,4 @@
+import { ManualClock, startIvr, stepIvr } from "@sentra/core";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../testing/api-client.js";
@@ -153,5 +154,33 @@ describe("the demo tenant seeded on first start", () => {
     expect(items.map((r) => `${r.language}/${r.shortcut}`)).toEqual(
       expect.arrayContaining(["id/salam", "id/tunggu", "en/hello"]),
     );
+  });
+
+  it("answers sip:1000 with the demo IVR: English, then billing, reaches the phone queue in WIB hours", async () => {
+    const resolved = await platform.services.ivr.dids.resolveDid("sip:1000@127.0.0.1:5060");
+    expect(resolved).toMatchObject({ version: 1, flow: { entry: "welcome" } });
+    const phoneQueue = (await admin.get<Named>("/api/v1/queues")).body.items.find(
+      (q) => q.name === "Kartu Kredit — Telepon",
+    )!;
+    // Monday 23 November 2026, 10:00 WIB.
+    const clock = new ManualClock(Date.UTC(2026, 10, 23, 3, 0));
+    let step = startIvr(resolved!.flow, { dialedNumber: "1000", callerNumber: "+6281234567890" }, clock);
+    const finish = () => stepIvr(step.state, { type: "promptFinished", playId: step.state.playId }, clock);
+    step = finish();
+    step = stepIvr(step.state, { type: "dtmf", digit: "2" }, clock);
+    expect(step.commands).toContainEqual(
+      expect.objectContaining({ type: "play", language: "en", items: [{ kind: "prompt", id: "main-menu" }] }),
+    );
+    step = stepIvr(step.state, { type: "dtmf", digit: "1" }, clock);
+    step = finish();
+    expect(step.commands).toEqual([
+      expect.objectContaining({ type: "transferToQueue", queueId: phoneQueue.id, language: "en" }),
+    ]);
+    const flows = await admin.get<{ items: { name: string; publishedVersion: number }[] }>(
+      "/api/v1/ivr/flows",
+    );
+    expect(flows.body.items).toEqual([
+      expect.objectContaining({ name: "Demo — Bank Sentra", publishedVersion: 1, errors: [], warnings: [] }),
+    ]);
   });
 });

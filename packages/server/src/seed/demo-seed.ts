@@ -6,6 +6,7 @@ import { seedDemoCannedResponses } from "./demo-canned-responses-seed.js";
 import { seedDemoCasesAndKnowledge } from "./demo-cases-kb-seed.js";
 import { seedDemoCustomers } from "./demo-customers-seed.js";
 import { seedDemoEmail } from "./demo-email-seed.js";
+import { seedDemoIvr } from "./demo-ivr-seed.js";
 import { type SeededPerson, seedDemoRouting } from "./demo-routing-seed.js";
 import { seedDemoWebChat } from "./demo-web-chat-seed.js";
 
@@ -149,6 +150,7 @@ async function seedEmptyStore(services: Services): Promise<SeededLogin[]> {
     await seedDemoEmail(services, tenant.id);
     await seedDemoWebChat(services, tenant.id);
     await seedDemoCannedResponses(services, tenant.id);
+    await seedDemoIvr(services, tenant.id);
     await services.audit.record({
       tenantId: tenant.id,
       actor: { kind: "system", id: null },

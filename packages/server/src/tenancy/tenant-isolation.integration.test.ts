@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smsSignature } from "../channels/messaging/webhook-signatures.js";
 import { ApiClient } from "../testing/api-client.js";
+import { ivrIsolationCases } from "../testing/ivr-isolation-cases.js";
 import { describeEachStore } from "../testing/services-under-test.js";
 import {
   ADMIN_EMAIL,
@@ -690,6 +691,7 @@ describeEachStore("tenant isolation", (target) => {
     ...webChatCases(),
     ...messagingCases(),
     ...deskCases(),
+    ...ivrIsolationCases({ adminA: () => adminA, adminB: () => adminB, notFoundForA }),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");

@@ -15,6 +15,7 @@ import {
   IconLayoutDashboard,
   IconListDetails,
   IconMessages,
+  IconPhoneCall,
   IconStack2,
   IconTemplate,
   IconTicket,
@@ -47,6 +48,7 @@ const ICONS = {
   mySchedule: IconCalendar,
   liveConversations: IconMessages,
   cannedResponses: IconTemplate,
+  ivr: IconPhoneCall,
 } as const;
 
 export function NavIcon({ icon }: { icon: NavItem["icon"] }) {

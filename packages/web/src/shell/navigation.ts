@@ -28,7 +28,8 @@ export interface NavItem {
     | "simulation"
     | "mySchedule"
     | "liveConversations"
-    | "cannedResponses";
+    | "cannedResponses"
+    | "ivr";
   /** Who sees the item and may open the page; mirrors the API's permission matrix. */
   allowed: (role: Role) => boolean;
 }
@@ -155,6 +156,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: "admin",
     icon: "import",
     allowed: can("customers:import"),
+  },
+  {
+    path: "/admin/ivr",
+    labelKey: "nav.ivr",
+    section: "admin",
+    icon: "ivr",
+    allowed: can("voice:manage"),
   },
   {
     path: "/wfm/forecast",
