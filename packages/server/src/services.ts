@@ -128,6 +128,7 @@ export function createServices(deps: {
       audit,
       bus: deps.bus,
       smtp: deps.config.smtp,
+      imap: deps.config.imap,
       customers: customers.records,
       routingConfig,
       routingWork,

@@ -2,7 +2,7 @@ import type { Clock } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditLog } from "../audit/audit-log.js";
-import type { SmtpConfig } from "../config/config.js";
+import type { ImapConfig, SmtpConfig } from "../config/config.js";
 import type { CustomerService } from "../customers/customer-service.js";
 import type { Database } from "../db/schema.js";
 import type { EventBus } from "../realtime/event-bus.js";
@@ -13,6 +13,8 @@ import { ConversationService } from "./conversation-service.js";
 import { EmailSender } from "./email/email-sender.js";
 import { SmtpReceiver } from "./email/smtp-receiver.js";
 import { EmailAddressService } from "./email-address-service.js";
+import { ImapAccountService } from "./imap/imap-account-service.js";
+import { ImapPoller } from "./imap/imap-poller.js";
 import { InboundIntake } from "./inbound-intake.js";
 import { Outbox } from "./outbox.js";
 import { WebChatHub } from "./web-chat/web-chat-hub.js";
@@ -33,6 +35,9 @@ export interface ChannelServices {
   /** The visitors' sockets in this process; also the outbox's sender for the `chat` channel. */
   readonly webChatHub: WebChatHub;
   readonly webChatTyping: WebChatTyping;
+  readonly imapAccounts: ImapAccountService;
+  /** Polls the tenants' IMAP mailboxes; platform.ts starts it when SENTRA_IMAP_ENABLED (close stops it). */
+  readonly imapPoller: ImapPoller;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,7 @@ export function createChannelServices(deps: {
   audit: AuditLog;
   bus: EventBus;
   smtp: SmtpConfig;
+  imap: ImapConfig;
   customers: CustomerService;
   routingConfig: RoutingConfigService;
   routingWork: RoutingWorkService;
@@ -59,6 +65,11 @@ export function createChannelServices(deps: {
   const emailAddresses = new EmailAddressService(deps.db, deps.audit, deps.routingConfig);
   const intake = new InboundIntake(deps.db, deps.customers, deps.routingWork, notifier, deps.logger);
   const webChatKeys = new WebChatKeyService(deps.db, deps.audit, deps.routingConfig);
+  const imapAccounts = new ImapAccountService(deps.db, deps.audit);
+  const imapPoller = new ImapPoller(imapAccounts, intake, deps.logger, {
+    intervalMs: deps.imap.pollMs,
+    maxBytes: deps.smtp.maxBytes,
+  });
   return {
     conversations: new ConversationService(
       deps.db,
@@ -76,7 +87,10 @@ export function createChannelServices(deps: {
     webChatVisitors: new WebChatVisitorService(deps.db, webChatKeys, intake, webChatHub, deps.clock),
     webChatHub,
     webChatTyping: new WebChatTyping(deps.db, deps.bus, deps.routingWork, webChatHub, deps.logger),
+    imapAccounts,
+    imapPoller,
     async close() {
+      await imapPoller.stop();
       await outbox.stop();
       emailSender?.close();
     },

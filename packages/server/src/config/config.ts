@@ -77,6 +77,12 @@ const envSchema = z
         .optional(),
     ),
     SENTRA_SMTP_FROM_DOMAIN: optionalText,
+    SENTRA_IMAP_ENABLED: booleanFlag(true),
+    SENTRA_IMAP_POLL_MS: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(100, "must be at least 100 (milliseconds)")
+      .default(30_000),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -100,6 +106,15 @@ export interface SentraConfig {
   sessionHours: number;
   loginRatePerMinute: number;
   smtp: SmtpConfig;
+  imap: ImapConfig;
+}
+
+/** Polling tenants' IMAP mailboxes (accounts are configured per tenant through the API). */
+export interface ImapConfig {
+  /** Run the poller in this process; several processes may, each account is polled by one at a time. */
+  enabled: boolean;
+  /** How often each mailbox is checked; new mail also arrives at once while the server pushes (IDLE). */
+  pollMs: number;
 }
 
 /** The email channel: Sentra's own SMTP receiver and the relay it sends replies through. */
@@ -167,5 +182,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       relayUrl: e.SENTRA_SMTP_RELAY_URL,
       fromDomain: e.SENTRA_SMTP_FROM_DOMAIN,
     },
+    imap: { enabled: e.SENTRA_IMAP_ENABLED, pollMs: e.SENTRA_IMAP_POLL_MS },
   };
 }

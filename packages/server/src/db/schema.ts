@@ -49,6 +49,7 @@ export interface Database {
   attachments: AttachmentsTable;
   web_chat_keys: WebChatKeysTable;
   web_chat_sessions: WebChatSessionsTable;
+  imap_accounts: ImapAccountsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -656,4 +657,26 @@ export interface WebChatSessionsTable {
   visitor_name: string;
   created_at: CreatedAt;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ImapAccountsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email_address_id: string;
+  host: string;
+  port: number;
+  security: "tls" | "starttls" | "none";
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  enabled: Generated<boolean>;
+  uid_validity: string | null;
+  /** bigint: node-postgres and PGlite hand it back as a string or a number; read it with Number(). */
+  last_uid: ColumnType<string | number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  last_polled_at: Date | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

@@ -16,6 +16,7 @@ import { registerCaseRoutes } from "../cases/case-routes.js";
 import { registerSlaPolicyRoutes } from "../cases/sla-policy-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
+import { registerImapAccountRoutes } from "../channels/imap/imap-account-routes.js";
 import { webChatCors } from "../channels/web-chat/web-chat-cors.js";
 import {
   registerWebChatAgentRoutes,
@@ -171,6 +172,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerWebChatKeyRoutes(v1, services);
       registerWebChatAgentRoutes(v1, services);
       registerWebChatVisitorRoutes(v1, services);
+      registerImapAccountRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

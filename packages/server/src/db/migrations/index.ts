@@ -7,6 +7,7 @@ import * as wfmForecast from "./0005-wfm-forecast.js";
 import * as wfmSchedule from "./0006-wfm-schedule.js";
 import * as conversations from "./0007-conversations.js";
 import * as webChat from "./0008-web-chat.js";
+import * as imapMailboxes from "./0012-imap-mailboxes.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006-wfm-schedule": wfmSchedule,
   "0007-conversations": conversations,
   "0008-web-chat": webChat,
+  "0012-imap-mailboxes": imapMailboxes,
 };
