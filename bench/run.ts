@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   "routing-e2e": () => import("./routing-e2e-only.js"),
   "customers-dedup": () => import("./customers-dedup.js"),
   wfm: () => import("./wfm.js"),
+  chat: () => import("./chat.js"),
 };
 
 const name = process.argv[2];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { imapAccountBody, imapFetchStart, imapRetryDelayMs } from "./imap-contracts.js";
+import { imapAccountBody, imapAccountPatch, imapFetchStart, imapRetryDelayMs } from "./imap-contracts.js";
 
 describe("IMAP account contracts", () => {
   it("defaults to TLS on port 993 and the INBOX folder", () => {
@@ -11,6 +11,10 @@ describe("IMAP account contracts", () => {
       password: "s3cret",
     });
     expect(body).toMatchObject({ port: 993, security: "tls", folder: "INBOX", enabled: true });
+  });
+
+  it("changes only the fields a patch names", () => {
+    expect(imapAccountPatch.parse({ password: "new" })).toEqual({ password: "new" });
   });
 
   it("refuses a host with spaces or a URL in it", () => {

@@ -8,27 +8,38 @@ import { z } from "zod";
 export const IMAP_SECURITY = ["tls", "starttls", "none"] as const;
 export type ImapSecurity = (typeof IMAP_SECURITY)[number];
 
-/** A mailbox Sentra polls over IMAP, delivering what it finds as mail to one of the tenant's addresses. */
-export const imapAccountBody = z.object({
-  /** The tenant's email address (and so queue, language and skills) the polled mail is received for. */
-  emailAddressId: z.uuid(),
+const imapAccountFields = {
   host: z
     .string()
     .trim()
     .min(1, "Enter the IMAP server's host name.")
     .max(253)
     .regex(/^[A-Za-z0-9.:\-[\]]+$/, "A host is a name or an IP address, e.g. imap.bank.example."),
-  port: z.number().int().min(1).max(65535).default(993),
-  security: z.enum(IMAP_SECURITY).default("tls"),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(IMAP_SECURITY),
   username: z.string().trim().min(1, "Enter the IMAP user name.").max(320),
   password: z.string().min(1, "Enter the IMAP password.").max(1000),
-  folder: z.string().trim().min(1).max(200).default("INBOX"),
-  enabled: z.boolean().default(true),
+  folder: z.string().trim().min(1).max(200),
+  enabled: z.boolean(),
+};
+
+/** A mailbox Sentra polls over IMAP, delivering what it finds as mail to one of the tenant's addresses. */
+export const imapAccountBody = z.object({
+  /** The tenant's email address (and so queue, language and skills) the polled mail is received for. */
+  emailAddressId: z.uuid(),
+  ...imapAccountFields,
+  port: imapAccountFields.port.default(993),
+  security: imapAccountFields.security.default("tls"),
+  folder: imapAccountFields.folder.default("INBOX"),
+  enabled: imapAccountFields.enabled.default(true),
 });
 export type ImapAccountBody = z.infer<typeof imapAccountBody>;
 
-/** Changes to an account; a password is only ever written, never read back. */
-export const imapAccountPatch = imapAccountBody.omit({ emailAddressId: true }).partial();
+/**
+ * Changes to an account: only the fields given change (no defaults here, they would overwrite). A password is
+ * only ever written, never read back.
+ */
+export const imapAccountPatch = z.object(imapAccountFields).partial();
 export type ImapAccountPatch = z.infer<typeof imapAccountPatch>;
 
 /** The wait before the next poll of an account that failed `failures` times in a row: doubling, capped. */

@@ -83,6 +83,16 @@ const envSchema = z
       .int()
       .min(100, "must be at least 100 (milliseconds)")
       .default(30_000),
+    SENTRA_WEBCHAT_SESSIONS_PER_MINUTE: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1)
+      .default(10),
+    SENTRA_WEBCHAT_REQUESTS_PER_MINUTE: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1)
+      .default(60),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -107,6 +117,8 @@ export interface SentraConfig {
   loginRatePerMinute: number;
   smtp: SmtpConfig;
   imap: ImapConfig;
+  /** Per client IP: chats a visitor may start, and visitor API calls (messages, socket opens). */
+  webChatRateLimits: { sessionsPerMinute: number; requestsPerMinute: number };
 }
 
 /** Polling tenants' IMAP mailboxes (accounts are configured per tenant through the API). */
@@ -183,5 +195,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       fromDomain: e.SENTRA_SMTP_FROM_DOMAIN,
     },
     imap: { enabled: e.SENTRA_IMAP_ENABLED, pollMs: e.SENTRA_IMAP_POLL_MS },
+    webChatRateLimits: {
+      sessionsPerMinute: e.SENTRA_WEBCHAT_SESSIONS_PER_MINUTE,
+      requestsPerMinute: e.SENTRA_WEBCHAT_REQUESTS_PER_MINUTE,
+    },
   };
 }

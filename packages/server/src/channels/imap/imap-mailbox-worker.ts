@@ -128,7 +128,9 @@ export class ImapMailboxWorker {
           { uidValidity, was: account.uid_validity },
           "IMAP folder renumbered, reading it again",
         );
-      if (mailbox.exists === 0 || (mailbox.uidNext !== undefined && mailbox.uidNext <= start.fromUid)) {
+      // A mailbox kept selected between polls learns of new mail from the server's untagged news: ask for it.
+      await client.noop();
+      if (mailbox.exists === 0) {
         if (account.uid_validity !== uidValidity) await this.#advance(uidValidity, start.fromUid - 1);
         return;
       }
