@@ -153,7 +153,7 @@ export class ImapMailboxWorker {
       return this.#advance(uidValidity, uid);
     }
     const fetched = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-    if (!fetched || !fetched.source) {
+    if (fetched === false || !fetched.source) {
       // Expunged between listing and fetching: nothing to store.
       return this.#advance(uidValidity, uid);
     }

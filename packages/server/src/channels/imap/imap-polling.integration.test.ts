@@ -12,7 +12,13 @@ import {
 } from "../../testing/test-platform.js";
 import { ImapPoller } from "./imap-poller.js";
 
-type Account = { id: string; lastUid: number; lastPolledAt: string | null; lastError: string | null };
+type Account = {
+  id: string;
+  lastUid: number;
+  uidValidity: string | null;
+  lastPolledAt: string | null;
+  lastError: string | null;
+};
 type Conversation = {
   id: string;
   currentInteractionId: string | null;

@@ -11,6 +11,8 @@ export type WebChatSessionRow = Selectable<WebChatSessionsTable>;
 
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
+/** How stale a session's last_seen_at may get before a visitor's call records it again. */
+const LAST_SEEN_PRECISION_MS = 60_000;
 /** Every chat message threads to its session's first message, so InboundIntake keeps one conversation. */
 const startMessageId = (sessionId: string): string => `webchat:${sessionId}:start`;
 
@@ -82,11 +84,15 @@ export class WebChatVisitorService {
         "This chat session is unknown or has ended; start a new chat.",
       );
     }
-    await this.db
-      .updateTable("web_chat_sessions")
-      .set({ last_seen_at: new Date(this.clock.now()) })
-      .where("id", "=", row.id)
-      .execute();
+    // A visitor calls on every message and socket open: the write is needed at most once a minute.
+    const now = this.clock.now();
+    if (now - new Date(row.last_seen_at).getTime() >= LAST_SEEN_PRECISION_MS) {
+      await this.db
+        .updateTable("web_chat_sessions")
+        .set({ last_seen_at: new Date(now) })
+        .where("id", "=", row.id)
+        .execute();
+    }
     return row;
   }
 
