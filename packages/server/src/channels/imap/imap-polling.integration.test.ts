@@ -256,13 +256,17 @@ describeWithDovecot("IMAP mailbox polling", () => {
         "=ZZ=XX broken =\u0000 \u00ff\u00fe",
         "",
       ].join("\r\n");
-      await appendHere(broken, mail("after-broken", "Pertanyaan baru", "Apakah bisa transfer?"));
+      // PostgreSQL text cannot hold NUL: a mail carrying one must still be stored, not retried forever.
+      const withNul = mail("with-nul", "Nul\u0000 di subjek", "Isi dengan \u0000 di tengah");
+      await appendHere(broken, withNul, mail("after-broken", "Pertanyaan baru", "Apakah bisa transfer?"));
       const messages = await eventually(async () => {
         const all = await allMessages();
         return all.some((m) => m.providerMessageId === "<after-broken@customer.test>") ? all : undefined;
       }, "the mail after the broken one");
       expect(messages.some((m) => m.providerMessageId === "<broken@customer.test>")).toBe(true);
-      await eventually(async () => ((await account()).lastUid === 4 ? true : undefined), "the cursor at 4");
+      const nul = messages.find((m) => m.providerMessageId === "<with-nul@customer.test>");
+      expect(nul?.bodyText).toContain("Isi dengan");
+      await eventually(async () => ((await account()).lastUid === 5 ? true : undefined), "the cursor at 5");
       expect((await account()).lastError).toBeNull();
     });
 
@@ -295,8 +299,8 @@ describeWithDovecot("IMAP mailbox polling", () => {
         "the folder read again",
       );
       await eventually(
-        async () => ((await account()).lastUid === 4 ? true : undefined),
-        "the cursor back at 4",
+        async () => ((await account()).lastUid === 5 ? true : undefined),
+        "the cursor back at 5",
       );
       expect((await allMessages()).length).toBe(before);
     });
