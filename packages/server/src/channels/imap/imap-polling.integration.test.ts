@@ -305,7 +305,7 @@ describeWithDovecot("IMAP mailbox polling", () => {
       expect((await allMessages()).length).toBe(before);
     });
 
-    it("lets one process poll an account while a second one waits for the lease", async () => {
+    it("lets one process poll an account while a second one waits for the lease, and hands it over", async () => {
       const { imapAccounts, intake } = platform.services.channels;
       const second = new ImapPoller(imapAccounts, intake, platform.services.logger, {
         intervalMs: 200,
@@ -313,8 +313,24 @@ describeWithDovecot("IMAP mailbox polling", () => {
       });
       await second.pass();
       expect(second.held).toEqual([]);
-      expect(platform.services.channels.imapPoller.held).toEqual([accountId]);
+      const first = platform.services.channels.imapPoller;
+      expect(first.held).toEqual([accountId]);
+
+      // When the holder stops, its lease is released and the other process takes the account over.
+      await first.stop();
+      second.start();
+      await eventually(async () => (second.held[0] === accountId ? true : undefined), "the takeover");
+      await appendHere(mail("taken-over", "Lewat proses kedua", "Halo."));
+      await eventually(
+        async () =>
+          (await allMessages()).some((m) => m.providerMessageId === "<taken-over@customer.test>")
+            ? true
+            : undefined,
+        "mail polled by the second process",
+      );
       await second.stop();
+      first.start();
+      await eventually(async () => (first.held.length === 1 ? true : undefined), "the first process back");
     });
 
     it("records a server outage, backs off without crashing and delivers once the server is back", async () => {
