@@ -31,7 +31,17 @@ export const webChatKeyBody = z.object({
   enabled: z.boolean().default(true),
 });
 export type WebChatKeyBody = z.infer<typeof webChatKeyBody>;
-export const webChatKeyPatch = webChatKeyBody.partial();
+/** Only the fields given change: the body's defaults would otherwise reset the ones left out. */
+export const webChatKeyPatch = z
+  .object({
+    name: webChatKeyBody.shape.name,
+    queueId: webChatKeyBody.shape.queueId,
+    language: webChatKeyBody.shape.language.unwrap(),
+    allowedOrigins: webChatKeyBody.shape.allowedOrigins.unwrap(),
+    topics: webChatKeyBody.shape.topics.unwrap(),
+    enabled: webChatKeyBody.shape.enabled.unwrap(),
+  })
+  .partial();
 export type WebChatKeyPatch = z.infer<typeof webChatKeyPatch>;
 
 /** The widget's pre-chat form: a name and at least one way to reach the visitor. */
