@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   wfm: () => import("./wfm.js"),
   "messaging-webhooks": () => import("./messaging-webhooks.js"),
   "voice-media": () => import("./voice-media.js"),
+  chat: () => import("./chat.js"),
 };
 
 const name = process.argv[2];

@@ -122,6 +122,7 @@ export async function startPlatform(
     // The daily purge belongs to the serving process, not to one-off CLI commands that open services too.
     services.customers.retention.start();
     services.channels.outbox.start();
+    if (config.imap.enabled) services.channels.imapPoller.start();
     const app = await buildApp(services);
     const smtpPort = config.smtp.enabled ? await services.channels.smtpReceiver.listen() : null;
     const url =

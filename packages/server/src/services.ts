@@ -142,6 +142,7 @@ export function createServices(deps: {
       bus: deps.bus,
       smtp: deps.config.smtp,
       webChat: deps.config.webChat,
+      imap: deps.config.imap,
       customers: customers.records,
       routingConfig,
       routingWork,

@@ -33,5 +33,13 @@ export const emailAddressBody = z.object({
   displayName: z.string().trim().max(120).nullable().default(null),
 });
 export type EmailAddressBody = z.infer<typeof emailAddressBody>;
-export const emailAddressPatch = emailAddressBody.omit({ address: true }).partial();
+/** Only the fields given change: the body's defaults would otherwise reset the ones left out. */
+export const emailAddressPatch = z
+  .object({
+    queueId: emailAddressBody.shape.queueId,
+    language: emailAddressBody.shape.language.unwrap(),
+    skills: emailAddressBody.shape.skills.unwrap(),
+    displayName: emailAddressBody.shape.displayName.unwrap(),
+  })
+  .partial();
 export type EmailAddressPatch = z.infer<typeof emailAddressPatch>;

@@ -2,7 +2,7 @@ import type { Clock } from "@sentra/core";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AuditLog } from "../audit/audit-log.js";
-import type { SmtpConfig, WebChatConfig } from "../config/config.js";
+import type { ImapConfig, SmtpConfig, WebChatConfig } from "../config/config.js";
 import type { CustomerService } from "../customers/customer-service.js";
 import type { Database } from "../db/schema.js";
 import type { EventBus } from "../realtime/event-bus.js";
@@ -14,6 +14,8 @@ import { ConversationService } from "./conversation-service.js";
 import { EmailSender } from "./email/email-sender.js";
 import { SmtpReceiver } from "./email/smtp-receiver.js";
 import { EmailAddressService } from "./email-address-service.js";
+import { ImapAccountService } from "./imap/imap-account-service.js";
+import { ImapPoller } from "./imap/imap-poller.js";
 import { InboundIntake } from "./inbound-intake.js";
 import { LiveConversations } from "./live-conversations.js";
 import { MessagingAccountService } from "./messaging/messaging-account-service.js";
@@ -48,6 +50,9 @@ export interface ChannelServices {
   readonly webChatAttachments: WebChatAttachments;
   readonly webChatClosing: WebChatClosing;
   readonly webChatOffline: WebChatOffline;
+  readonly imapAccounts: ImapAccountService;
+  /** Polls the tenants' IMAP mailboxes; platform.ts starts it when SENTRA_IMAP_ENABLED (close stops it). */
+  readonly imapPoller: ImapPoller;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export function createChannelServices(deps: {
   bus: EventBus;
   smtp: SmtpConfig;
   webChat: WebChatConfig;
+  imap: ImapConfig;
   customers: CustomerService;
   routingConfig: RoutingConfigService;
   routingWork: RoutingWorkService;
@@ -96,6 +102,11 @@ export function createChannelServices(deps: {
   );
   // Transcripts and offline-form replies come from a no-reply mailbox of the sending domain.
   const webChatMailbox = `webchat@${deps.smtp.fromDomain ?? "sentra.localhost"}`;
+  const imapAccounts = new ImapAccountService(deps.db, deps.audit);
+  const imapPoller = new ImapPoller(imapAccounts, intake, deps.logger, {
+    intervalMs: deps.imap.pollMs,
+    maxBytes: deps.smtp.maxBytes,
+  });
   return {
     conversations: new ConversationService(
       deps.db,
@@ -137,7 +148,10 @@ export function createChannelServices(deps: {
       deps.logger,
     ),
     webChatOffline: new WebChatOffline(webChatKeys, intake, deps.routingWork, deps.clock, webChatMailbox),
+    imapAccounts,
+    imapPoller,
     async close() {
+      await imapPoller.stop();
       await outbox.stop();
       emailSender?.close();
     },

@@ -126,6 +126,40 @@ describeEachStore("conversation outbox and retention", (target) => {
     await outbox.stop();
   });
 
+  it("delivers a backlog larger than one pass at once, without waiting for the next interval", async () => {
+    const db = platform.services.db;
+    const start = Date.parse("2200-01-01T00:00:00Z");
+    await db
+      .insertInto("messages")
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          tenant_id: tenantId,
+          conversation_id: conversationId,
+          direction: "outbound" as const,
+          author_kind: "user" as const,
+          from_address: MAILBOX,
+          to_addresses: JSON.stringify(["rina@customer.test"]),
+          subject: `backlog ${i}`,
+          body_text: "x",
+          delivery_status: "queued" as const,
+          next_attempt_at: new Date(start),
+        })),
+      )
+      .execute();
+    const delivered: string[] = [];
+    // The timer is never started: only the one kick below (and what it chains) may deliver.
+    const outbox = new Outbox(
+      db,
+      { email: { send: async (message: OutboundMessageRow) => void delivered.push(message.id) } },
+      new ManualClock(start),
+      platform.services.logger,
+    );
+    outbox.kick();
+    for (let i = 0; i < 200 && delivered.length < 120; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(delivered).toHaveLength(120);
+    await outbox.stop();
+  });
+
   it("purges messages and attachments past the tenant's message retention, keeping queued replies", async () => {
     const db = platform.services.db;
     const count = async (table: "messages" | "attachments") =>

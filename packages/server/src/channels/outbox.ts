@@ -13,6 +13,9 @@ export interface ChannelSender {
 /** A failure worth retrying later (connection refused, 4xx from the relay); anything else fails at once. */
 export class TransientDeliveryError extends Error {}
 
+/** Messages one outbox pass delivers; a full batch runs the next pass at once. */
+const OUTBOX_BATCH = 50;
+
 /**
  * Delivers queued outbound messages. The messages table is the outbox: `queued` rows whose
  * `next_attempt_at` has come are sent; success marks them `sent`, a transient failure schedules the next
@@ -81,10 +84,12 @@ export class Outbox {
       .where("messages.delivery_status", "=", "queued")
       .where("messages.next_attempt_at", "<=", new Date(this.clock.now()))
       .orderBy("messages.created_at")
-      .limit(50)
+      .limit(OUTBOX_BATCH)
       .execute();
     // A message may leave through another channel than its conversation's (a chat transcript by email).
     for (const { channel, ...message } of due) await this.#deliver(message.send_via ?? channel, message);
+    // A full batch may have left more due: go on now rather than at the next interval.
+    if (due.length === OUTBOX_BATCH) this.#again = true;
   }
 
   async #deliver(channel: string, message: OutboundMessageRow): Promise<void> {

@@ -46,6 +46,28 @@ describe("configuration", () => {
     });
   });
 
+  it("polls IMAP every 30 s and keeps the web chat's per-IP limits unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({
+      imap: { enabled: true, pollMs: 30_000 },
+      webChatRateLimits: { sessionsPerMinute: 10, requestsPerMinute: 60 },
+    });
+    expect(
+      loadConfig({
+        SENTRA_IMAP_ENABLED: "false",
+        SENTRA_IMAP_POLL_MS: "5000",
+        SENTRA_WEBCHAT_SESSIONS_PER_MINUTE: "4000",
+        SENTRA_WEBCHAT_REQUESTS_PER_MINUTE: "50000",
+      }),
+    ).toMatchObject({
+      imap: { enabled: false, pollMs: 5000 },
+      webChatRateLimits: { sessionsPerMinute: 4000, requestsPerMinute: 50000 },
+    });
+    expect(problemsOf({ SENTRA_IMAP_POLL_MS: "10" })[0]).toMatch(/^SENTRA_IMAP_POLL_MS must be at least 100/);
+    expect(problemsOf({ SENTRA_WEBCHAT_REQUESTS_PER_MINUTE: "0" })[0]).toMatch(
+      /^SENTRA_WEBCHAT_REQUESTS_PER_MINUTE/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ SENTRA_DATABASE_URL: "", SENTRA_NATS_URL: " " })).toMatchObject({
       databaseUrl: undefined,

@@ -83,6 +83,22 @@ const envSchema = z
       .min(1, "must be at least 1")
       .default(24 * 60),
     SENTRA_WEBRTC_HOST: z.ipv4("must be an IPv4 address").default("127.0.0.1"),
+    SENTRA_IMAP_ENABLED: booleanFlag(true),
+    SENTRA_IMAP_POLL_MS: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(100, "must be at least 100 (milliseconds)")
+      .default(30_000),
+    SENTRA_WEBCHAT_SESSIONS_PER_MINUTE: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1)
+      .default(10),
+    SENTRA_WEBCHAT_REQUESTS_PER_MINUTE: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1)
+      .default(60),
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -109,12 +125,23 @@ export interface SentraConfig {
   /** The browser softphone's media: the one address its WebRTC endpoints bind and advertise. */
   webrtc: { host: string };
   webChat: WebChatConfig;
+  imap: ImapConfig;
+  /** Per client IP: chats a visitor may start, and visitor API calls (messages, socket opens). */
+  webChatRateLimits: { sessionsPerMinute: number; requestsPerMinute: number };
 }
 
 /** The web chat widget's visitor sessions. */
 export interface WebChatConfig {
   /** A visitor token unused for this long is refused (401) and the widget offers a new chat. */
   idleMinutes: number;
+}
+
+/** Polling tenants' IMAP mailboxes (accounts are configured per tenant through the API). */
+export interface ImapConfig {
+  /** Run the poller in this process; several processes may, each account is polled by one at a time. */
+  enabled: boolean;
+  /** How often each mailbox is checked; new mail also arrives at once while the server pushes (IDLE). */
+  pollMs: number;
 }
 
 /** The email channel: Sentra's own SMTP receiver and the relay it sends replies through. */
@@ -184,5 +211,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     webChat: { idleMinutes: e.SENTRA_WEBCHAT_IDLE_MINUTES },
     webrtc: { host: e.SENTRA_WEBRTC_HOST },
+    imap: { enabled: e.SENTRA_IMAP_ENABLED, pollMs: e.SENTRA_IMAP_POLL_MS },
+    webChatRateLimits: {
+      sessionsPerMinute: e.SENTRA_WEBCHAT_SESSIONS_PER_MINUTE,
+      requestsPerMinute: e.SENTRA_WEBCHAT_REQUESTS_PER_MINUTE,
+    },
   };
 }

@@ -56,6 +56,7 @@ export interface Database {
   ivr_flows: IvrFlowsTable;
   ivr_flow_versions: IvrFlowVersionsTable;
   ivr_dids: IvrDidsTable;
+  imap_accounts: ImapAccountsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -750,6 +751,28 @@ export interface IvrDidsTable {
   number: string;
   flow_id: string;
   description: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ImapAccountsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email_address_id: string;
+  host: string;
+  port: number;
+  security: "tls" | "starttls" | "none";
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  enabled: Generated<boolean>;
+  uid_validity: string | null;
+  /** bigint: node-postgres and PGlite hand it back as a string or a number; read it with Number(). */
+  last_uid: ColumnType<string | number, number | undefined, number>;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  last_polled_at: Date | null;
+  last_error: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

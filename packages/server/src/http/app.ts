@@ -18,6 +18,7 @@ import { registerCannedResponseRoutes } from "../channels/canned-responses/canne
 import { registerConversationDeskRoutes } from "../channels/conversation-desk-routes.js";
 import { registerConversationRoutes } from "../channels/conversation-routes.js";
 import { registerEmailAddressRoutes } from "../channels/email-address-routes.js";
+import { registerImapAccountRoutes } from "../channels/imap/imap-account-routes.js";
 import {
   registerMessagingAccountRoutes,
   registerMessagingWebhookRoutes,
@@ -183,6 +184,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       await registerMessagingWebhookRoutes(v1, services);
       registerCannedResponseRoutes(v1, services);
       registerIvrRoutes(v1, services);
+      registerImapAccountRoutes(v1, services);
     },
     { prefix: "/api/v1" },
   );

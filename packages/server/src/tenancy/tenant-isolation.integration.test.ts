@@ -692,6 +692,7 @@ describeEachStore("tenant isolation", (target) => {
     ...messagingCases(),
     ...deskCases(),
     ...ivrIsolationCases({ adminA: () => adminA, adminB: () => adminB, notFoundForA }),
+    ...imapCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").
       expect(platform.app.routeTable.find((r) => r.url === "/api/v1/realtime")?.access).toBe("authenticated");
@@ -1364,6 +1365,63 @@ describeEachStore("tenant isolation", (target) => {
           `/api/v1/conversations/${bDesk.conversationId}`,
         );
         expect(detail.body.messages[0]!.readAt).toBeNull();
+      },
+    };
+  }
+
+  /** Tenant B's polled IMAP mailbox (never polled here: the account is disabled). */
+  function imapCases(): Record<string, () => Promise<void>> {
+    const bImap = { addressId: "", accountId: "" };
+    beforeAll(async () => {
+      const queueId = (
+        await adminB.post<{ id: string }>("/api/v1/queues", {
+          name: "B imap",
+          settings: { channels: ["email"] },
+        })
+      ).body.id;
+      bImap.addressId = (
+        await adminB.post<{ id: string }>("/api/v1/channels/email-addresses", {
+          address: "imap@bank-b.test",
+          queueId,
+        })
+      ).body.id;
+      bImap.accountId = (
+        await adminB.post<{ id: string }>("/api/v1/channels/imap-accounts", {
+          emailAddressId: bImap.addressId,
+          host: "imap.bank-b.test",
+          username: "b",
+          password: "b-imap-secret",
+          enabled: false,
+        })
+      ).body.id;
+    });
+    const bAccountIntact = async () =>
+      expect((await adminB.get(`/api/v1/channels/imap-accounts/${bImap.accountId}`)).body).toMatchObject({
+        host: "imap.bank-b.test",
+        enabled: false,
+      });
+    return {
+      "GET /api/v1/channels/imap-accounts": async () => {
+        const ids = (await adminA.get<Items>("/api/v1/channels/imap-accounts")).body.items.map((a) => a.id);
+        expect(ids).not.toContain(bImap.accountId);
+      },
+      "POST /api/v1/channels/imap-accounts": () =>
+        // B's address is unknown to A, so A cannot poll mail into B's queue.
+        notFoundForA("POST", "/api/v1/channels/imap-accounts", {
+          emailAddressId: bImap.addressId,
+          host: "imap.acme.test",
+          username: "a",
+          password: "a-imap-secret",
+        }),
+      "GET /api/v1/channels/imap-accounts/:id": () =>
+        notFoundForA("GET", `/api/v1/channels/imap-accounts/${bImap.accountId}`),
+      "PATCH /api/v1/channels/imap-accounts/:id": async () => {
+        await notFoundForA("PATCH", `/api/v1/channels/imap-accounts/${bImap.accountId}`, { enabled: true });
+        await bAccountIntact();
+      },
+      "DELETE /api/v1/channels/imap-accounts/:id": async () => {
+        await notFoundForA("DELETE", `/api/v1/channels/imap-accounts/${bImap.accountId}`);
+        await bAccountIntact();
       },
     };
   }

@@ -14,7 +14,8 @@ function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
 
-const endpointOf = (row: EmailAddressRow): ChannelEndpoint => ({
+/** The endpoint a mail to one of the tenant's mailboxes arrives at (SMTP and IMAP alike). */
+export const endpointOf = (row: EmailAddressRow): ChannelEndpoint => ({
   tenantId: row.tenant_id,
   channel: "email",
   address: row.address,

@@ -5,7 +5,6 @@ import type { Services } from "../../services.js";
 import { registerWebChatExtrasRoutes, visitorMessageView, visitorToken } from "./web-chat-extras-routes.js";
 
 const tags = ["web chat (visitor)"];
-const visitorRateLimit = { max: 60, timeWindow: "1 minute" };
 
 const visitorMessage = visitorMessageView;
 
@@ -26,11 +25,13 @@ const visitorSocketFrame = z.discriminatedUnion("type", [
  */
 export function registerWebChatVisitorRoutes(api: Api, services: Services): void {
   const { webChatVisitors: visitors, webChatHub: hub } = services.channels;
+  const limits = services.config.webChatRateLimits;
+  const visitorRateLimit = { max: limits.requestsPerMinute, timeWindow: "1 minute" };
 
   api.post(
     "/webchat/sessions",
     {
-      config: { access: "public", rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { access: "public", rateLimit: { max: limits.sessionsPerMinute, timeWindow: "1 minute" } },
       schema: {
         tags,
         body: webChatSessionBody,

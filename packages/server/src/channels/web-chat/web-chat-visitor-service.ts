@@ -28,6 +28,8 @@ const hashToken = (token: string): string => createHash("sha256").update(token).
 export const keySettings = (key: { settings: unknown }): WebChatWidgetSettings =>
   storedSettings(key.settings);
 
+/** How stale a session's last_seen_at may get before a visitor's call records it again. */
+const LAST_SEEN_PRECISION_MS = 60_000;
 /** Every chat message threads to its session's first message, so InboundIntake keeps one conversation. */
 const startMessageId = (sessionId: string): string => `webchat:${sessionId}:start`;
 
@@ -104,7 +106,8 @@ export class WebChatVisitorService {
         "This chat session is unknown or has ended; start a new chat.",
       );
     }
-    const idleMs = this.clock.now() - row.last_seen_at.getTime();
+    const now = this.clock.now();
+    const idleMs = now - new Date(row.last_seen_at).getTime();
     if (idleMs > this.idleMinutes * 60_000) {
       throw new UserError(
         "unauthenticated",
@@ -112,11 +115,14 @@ export class WebChatVisitorService {
         `This chat session expired after ${this.idleMinutes} minutes without activity; start a new chat.`,
       );
     }
-    await this.db
-      .updateTable("web_chat_sessions")
-      .set({ last_seen_at: new Date(this.clock.now()) })
-      .where("id", "=", row.id)
-      .execute();
+    // A visitor calls on every message and socket open: the write is needed at most once a minute.
+    if (idleMs >= LAST_SEEN_PRECISION_MS) {
+      await this.db
+        .updateTable("web_chat_sessions")
+        .set({ last_seen_at: new Date(now) })
+        .where("id", "=", row.id)
+        .execute();
+    }
     return row;
   }
 

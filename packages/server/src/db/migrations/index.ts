@@ -10,6 +10,7 @@ import * as webChat from "./0008-web-chat.js";
 import * as cannedResponses from "./0009-canned-responses.js";
 import * as messaging from "./0010-messaging.js";
 import * as webChatExtras from "./0011-web-chat-extras.js";
+import * as imapMailboxes from "./0012-imap-mailboxes.js";
 import * as ivrFlows from "./0013-ivr-flows.js";
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   "0009-canned-responses": cannedResponses,
   "0010-messaging": messaging,
   "0011-web-chat-extras": webChatExtras,
+  "0012-imap-mailboxes": imapMailboxes,
   "0013-ivr-flows": ivrFlows,
 };
