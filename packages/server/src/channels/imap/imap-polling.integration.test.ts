@@ -214,10 +214,12 @@ describeWithDovecot("IMAP mailbox polling", () => {
 
     it("turns appended mail into a routed conversation, threads the reply into it and flags both \\Seen", async () => {
       await appendHere(mail("first", "Kartu saya diblokir", "Tolong buka blokir kartu saya."));
+      // The message is stored first and routed right after: wait for both.
       const first = await eventually(async () => {
         const items = await conversations();
-        return items.length === 1 ? detail(items[0]!.id) : undefined;
-      }, "the first mail as a conversation");
+        const c = items.length === 1 ? await detail(items[0]!.id) : undefined;
+        return c?.currentInteractionId ? c : undefined;
+      }, "the first mail as a routed conversation");
       expect(first.messages).toMatchObject([{ providerMessageId: "<first@customer.test>" }]);
       expect(first.messages[0]!.bodyText.trim()).toBe("Tolong buka blokir kartu saya.");
       expect(first.currentInteractionId).not.toBeNull();
