@@ -4,16 +4,14 @@
  * visitor and its agent trade messages: visitor POST → stored → pushed to the agent's socket, agent POST →
  * stored → outbox → pushed to the visitor's socket. Prints messages per second through the server and the
  * delivery latency (send started → push received, including any wait for one of the 200 HTTP requests the
- * simulated browsers may have in flight), on embedded PGlite.
+ * simulated browsers may have in flight), on embedded PGlite or (`--store postgres`) a PostgreSQL server.
  *
- *   npm run bench -- chat [--connections 2000] [--rounds 2] [--capacity 25]
+ *   npm run bench -- chat [--connections 2000] [--rounds 2] [--capacity 25] [--store pglite|postgres]
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { loadConfig, startPlatform } from "@sentra/server";
 import WebSocket from "ws";
+import { type StoreSettings, withPGlite, withPostgres } from "./bench-stores.js";
 
 const ADMIN = { email: "bench@sentra.test", password: "bench-admin-password" };
 
@@ -119,6 +117,18 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function run(): Promise<void> {
+  const at = process.argv.indexOf("--store");
+  const store = at >= 0 ? process.argv[at + 1] : "pglite";
+  if (store !== "pglite" && store !== "postgres") throw new Error("--store must be pglite or postgres");
+  const result =
+    store === "pglite"
+      ? await withPGlite((settings) => measure(settings, store))
+      : await withPostgres((settings) => measure(settings, store));
+  if (result === undefined) throw new Error("No PostgreSQL server answers at SENTRA_BENCH_DATABASE_URL.");
+  console.log(JSON.stringify(result));
+}
+
+async function measure(storeSettings: StoreSettings, store: string): Promise<Record<string, unknown>> {
   const connections = option("connections", 2_000);
   const rounds = option("rounds", 2);
   const capacity = option("capacity", 25);
@@ -130,12 +140,11 @@ export async function run(): Promise<void> {
     throw new Error(
       `ulimit -n is ${fdLimit}; ${connections} connections need about ${connections * 4 + 1_000}`,
     );
-  const dir = await mkdtemp(path.join(tmpdir(), "sentra-bench-chat-"));
   const platform = await startPlatform(
     loadConfig({
+      ...storeSettings,
       SENTRA_PORT: "0",
       SENTRA_LOG_LEVEL: "error",
-      SENTRA_DATA_DIR: dir,
       SENTRA_ADMIN_EMAIL: ADMIN.email,
       SENTRA_ADMIN_PASSWORD: ADMIN.password,
       SENTRA_SEED_DEMO: "false",
@@ -296,29 +305,27 @@ export async function run(): Promise<void> {
     const sortedAgent = [...toAgent].sort((a, b) => a - b);
     const sortedVisitor = [...toVisitor].sort((a, b) => a - b);
     const round = (n: number) => Math.round(n * 10) / 10;
-    console.log(
-      JSON.stringify({
-        bench: "chat",
-        connections,
-        agents: agentCount,
-        fd_limit: fdLimit,
-        rounds,
-        messages: delivered,
-        resent_requests: resent,
-        http_in_flight_max: HTTP_IN_FLIGHT,
-        setup_seconds: round(setupSeconds),
-        visitor_to_agent_p50_ms: round(percentile(sortedAgent, 50)),
-        visitor_to_agent_p99_ms: round(percentile(sortedAgent, 99)),
-        agent_to_visitor_p50_ms: round(percentile(sortedVisitor, 50)),
-        agent_to_visitor_p99_ms: round(percentile(sortedVisitor, 99)),
-        p50_ms: round(percentile(all, 50)),
-        messages_per_sec: Math.round(delivered / seconds),
-        p99_ms: round(percentile(all, 99)),
-      }),
-    );
+    return {
+      bench: "chat",
+      store,
+      connections,
+      agents: agentCount,
+      fd_limit: fdLimit,
+      rounds,
+      messages: delivered,
+      resent_requests: resent,
+      http_in_flight_max: HTTP_IN_FLIGHT,
+      setup_seconds: round(setupSeconds),
+      visitor_to_agent_p50_ms: round(percentile(sortedAgent, 50)),
+      visitor_to_agent_p99_ms: round(percentile(sortedAgent, 99)),
+      agent_to_visitor_p50_ms: round(percentile(sortedVisitor, 50)),
+      agent_to_visitor_p99_ms: round(percentile(sortedVisitor, 99)),
+      p50_ms: round(percentile(all, 50)),
+      messages_per_sec: Math.round(delivered / seconds),
+      p99_ms: round(percentile(all, 99)),
+    };
   } finally {
     for (const socket of sockets) socket.terminate();
     await platform.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }

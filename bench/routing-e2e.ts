@@ -3,13 +3,9 @@
  * completed and wrapped up over HTTP by simulated agents, every command and decision persisted. Runs on
  * embedded PGlite and, when reachable, on the PostgreSQL server.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { loadConfig, startPlatform } from "@sentra/server";
-import pg from "pg";
 import WebSocket from "ws";
+import { withPGlite, withPostgres } from "./bench-stores.js";
 
 const ADMIN = { email: "bench@sentra.test", password: "bench-admin-password" };
 
@@ -122,40 +118,13 @@ async function run(env: Record<string, string>, options: E2eOptions): Promise<nu
   }
 }
 
-export async function measurePGlite(options: E2eOptions): Promise<number> {
-  const dir = await mkdtemp(path.join(tmpdir(), "sentra-bench-"));
-  try {
-    return await run({ SENTRA_DATA_DIR: dir }, options);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function measurePGlite(options: E2eOptions): Promise<number> {
+  return withPGlite((store) => run(store, options));
 }
 
 /** Undefined when no PostgreSQL server answers at SENTRA_BENCH_DATABASE_URL (default: the local one). */
-export async function measurePostgres(options: E2eOptions): Promise<number | undefined> {
-  const adminUrl = process.env.SENTRA_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `sentra_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-  } catch {
-    return undefined;
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dir = await mkdtemp(path.join(tmpdir(), "sentra-bench-"));
-  try {
-    return await run({ SENTRA_DATABASE_URL: url.toString(), SENTRA_DATA_DIR: dir }, options);
-  } finally {
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-    await rm(dir, { recursive: true, force: true });
-  }
+export function measurePostgres(options: E2eOptions): Promise<number | undefined> {
+  return withPostgres((store) => run(store, options));
 }
 
 /** The end-to-end figures both routing benchmarks print: 100 agents working 3,000 chats. */

@@ -132,15 +132,24 @@ export class InboundIntake {
   async #thread(tenantId: string, message: InboundMessage): Promise<ConversationRow | undefined> {
     const ids = [...new Set([message.inReplyTo, ...message.references].filter((id): id is string => !!id))];
     if (ids.length > 0) {
-      const byId = await this.db
-        .selectFrom("conversations")
-        .selectAll("conversations")
-        .innerJoin("messages", "messages.conversation_id", "conversations.id")
-        .where("messages.tenant_id", "=", tenantId)
-        .where("conversations.tenant_id", "=", tenantId)
-        .where("messages.provider_message_id", "in", ids)
-        .orderBy("messages.created_at", "desc")
+      // Two lookups by key rather than a join: the join's plan depends on table statistics, which embedded
+      // PGlite gathers only when told to, and without them it walked every conversation of the tenant.
+      const latest = await this.db
+        .selectFrom("messages")
+        .select("conversation_id")
+        .where("tenant_id", "=", tenantId)
+        .where("provider_message_id", "in", ids)
+        .orderBy("created_at", "desc")
+        .limit(1)
         .executeTakeFirst();
+      const byId =
+        latest &&
+        (await this.db
+          .selectFrom("conversations")
+          .selectAll()
+          .where("tenant_id", "=", tenantId)
+          .where("id", "=", latest.conversation_id)
+          .executeTakeFirst());
       if (byId) return byId;
     }
     const token = ticketTokenIn(message.subject);

@@ -18,6 +18,7 @@ describeEachStore("conversation outbox and retention", (target) => {
   let platform: TestPlatform;
   let tenantId: string;
   let conversationId: string;
+  let queueId: string;
 
   beforeAll(async () => {
     platform = await startTestPlatform(target);
@@ -50,6 +51,7 @@ describeEachStore("conversation outbox and retention", (target) => {
       parseProblem: null,
     });
     conversationId = stored.conversationId;
+    queueId = queue.id;
   });
   afterAll(() => platform?.dispose());
 
@@ -158,6 +160,64 @@ describeEachStore("conversation outbox and retention", (target) => {
     for (let i = 0; i < 200 && delivered.length < 120; i++) await new Promise((r) => setTimeout(r, 50));
     expect(delivered).toHaveLength(120);
     await outbox.stop();
+  });
+
+  it("goes on delivering other conversations' replies while one conversation's send hangs", async () => {
+    const db = platform.services.db;
+    const start = Date.parse("2300-01-01T00:00:00Z");
+    const other = await platform.services.channels.intake.receive({
+      endpoint: { tenantId, channel: "email", address: MAILBOX, queueId, language: null, skills: [] },
+      contact: { email: "budi@customer.test", name: "Budi" },
+      providerMessageId: "<other@customer.test>",
+      inReplyTo: null,
+      references: [],
+      subject: "Tagihan",
+      bodyText: "Halo",
+      bodyHtmlSanitized: null,
+      toAddresses: [MAILBOX],
+      attachments: [],
+      automated: null,
+      parseProblem: null,
+    });
+    const queued = (conversation: string, subject: string) => ({
+      tenant_id: tenantId,
+      conversation_id: conversation,
+      direction: "outbound" as const,
+      author_kind: "user" as const,
+      from_address: MAILBOX,
+      to_addresses: JSON.stringify(["someone@customer.test"]),
+      subject,
+      body_text: "x",
+      delivery_status: "queued" as const,
+      next_attempt_at: new Date(start),
+    });
+    // The stuck one first, so a one-at-a-time outbox would meet it before the other.
+    await db.insertInto("messages").values(queued(conversationId, "stuck")).execute();
+    await db.insertInto("messages").values(queued(other.conversationId, "free")).execute();
+    let release!: () => void;
+    const relayAnswers = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const delivered: string[] = [];
+    const outbox = new Outbox(
+      db,
+      {
+        email: {
+          send: async (message: OutboundMessageRow) => {
+            if (message.subject === "stuck") await relayAnswers;
+            delivered.push(message.subject ?? "");
+          },
+        },
+      },
+      new ManualClock(start),
+      platform.services.logger,
+    );
+    outbox.kick();
+    for (let i = 0; i < 100 && !delivered.includes("free"); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(delivered).toEqual(["free"]);
+    release();
+    await outbox.stop();
+    expect(delivered).toEqual(["free", "stuck"]);
   });
 
   it("purges messages and attachments past the tenant's message retention, keeping queued replies", async () => {

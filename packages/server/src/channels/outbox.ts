@@ -15,6 +15,8 @@ export class TransientDeliveryError extends Error {}
 
 /** Messages one outbox pass delivers; a full batch runs the next pass at once. */
 const OUTBOX_BATCH = 50;
+/** Conversations one pass delivers to at the same time. */
+const OUTBOX_PARALLEL = 10;
 
 /**
  * Delivers queued outbound messages. The messages table is the outbox: `queued` rows whose
@@ -86,25 +88,38 @@ export class Outbox {
       .orderBy("messages.created_at")
       .limit(OUTBOX_BATCH)
       .execute();
-    // A message may leave through another channel than its conversation's (a chat transcript by email).
-    for (const { channel, ...message } of due) await this.#deliver(message.send_via ?? channel, message);
+    // Conversations are delivered side by side, each one's messages in order: one slow relay or busy store
+    // must not hold every other customer's reply behind it.
+    const byConversation = new Map<string, typeof due>();
+    for (const row of due) {
+      const queue = byConversation.get(row.conversation_id);
+      if (queue) queue.push(row);
+      else byConversation.set(row.conversation_id, [row]);
+    }
+    const conversations = [...byConversation.values()];
+    const sent: OutboundMessageRow[] = [];
+    const worker = async () => {
+      for (let next = conversations.shift(); next; next = conversations.shift()) {
+        for (const { channel, ...message } of next) {
+          // A message may leave through another channel than its conversation's (a chat transcript by email).
+          if (await this.#deliver(message.send_via ?? channel, message)) sent.push(message);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(OUTBOX_PARALLEL, conversations.length) }, worker));
+    await this.#recordSent(sent);
     // A full batch may have left more due: go on now rather than at the next interval.
     if (due.length === OUTBOX_BATCH) this.#again = true;
   }
 
-  async #deliver(channel: string, message: OutboundMessageRow): Promise<void> {
+  /** Sends one message; true when it left (recorded with the rest of the pass), false when the failure is recorded. */
+  async #deliver(channel: string, message: OutboundMessageRow): Promise<boolean> {
     const attempts = message.attempts + 1;
     const sender = this.senders[channel];
     try {
       if (!sender) throw new Error(`No sender is configured for the ${channel} channel.`);
       await sender.send(message);
-      await this.#update(message, {
-        delivery_status: "sent",
-        attempts,
-        sent_at: new Date(this.clock.now()),
-        last_error: null,
-        next_attempt_at: null,
-      });
+      return true;
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       const delay = error instanceof TransientDeliveryError ? nextAttemptDelayMs(attempts) : null;
@@ -119,7 +134,34 @@ export class Outbox {
           ? { delivery_status: "failed", next_attempt_at: null }
           : { next_attempt_at: new Date(this.clock.now() + delay) }),
       });
+      return false;
     }
+  }
+
+  /** One statement per tenant marks a pass's delivered messages sent, instead of one per message. */
+  async #recordSent(sent: readonly OutboundMessageRow[]): Promise<void> {
+    const byTenant = new Map<string, string[]>();
+    for (const message of sent)
+      byTenant.set(message.tenant_id, [...(byTenant.get(message.tenant_id) ?? []), message.id]);
+    const now = new Date(this.clock.now());
+    for (const [tenantId, ids] of byTenant) {
+      await this.db
+        .updateTable("messages")
+        .set((eb) => ({
+          delivery_status: "sent",
+          attempts: eb("attempts", "+", 1),
+          sent_at: now,
+          last_error: null,
+          next_attempt_at: null,
+        }))
+        .where("tenant_id", "=", tenantId)
+        .where("id", "in", ids)
+        // A channel may confirm delivery while the send is still being recorded (a chat widget's ack): that
+        // later state stands.
+        .where("delivery_status", "=", "queued")
+        .execute();
+    }
+    for (const message of sent) this.#onSettled?.(message);
   }
 
   async #update(
