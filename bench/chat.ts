@@ -150,6 +150,7 @@ async function measure(storeSettings: StoreSettings, store: string): Promise<Rec
       SENTRA_SEED_DEMO: "false",
       SENTRA_SMTP_ENABLED: "false",
       SENTRA_IMAP_ENABLED: "false",
+      SENTRA_SIP_ENABLED: "false",
       // Every simulated visitor comes from 127.0.0.1: the per-IP limits are raised, not switched off.
       SENTRA_LOGIN_RATE_PER_MINUTE: "100000",
       SENTRA_WEBCHAT_SESSIONS_PER_MINUTE: String(connections * 2),

@@ -102,6 +102,7 @@ export async function run(): Promise<void> {
       SENTRA_ADMIN_PASSWORD: ADMIN.password,
       SENTRA_SEED_DEMO: "false",
       SENTRA_SMTP_PORT: "0",
+      SENTRA_SIP_ENABLED: "false",
       SENTRA_DATA_DIR: dir,
     }),
   );

@@ -45,6 +45,7 @@ async function run(env: Record<string, string>, options: E2eOptions): Promise<nu
       SENTRA_ADMIN_PASSWORD: ADMIN.password,
       SENTRA_SEED_DEMO: "false",
       SENTRA_LOGIN_RATE_PER_MINUTE: "100000",
+      SENTRA_SIP_ENABLED: "false",
       ...env,
     }),
   );

@@ -10,6 +10,7 @@ export * from "./errors/sentra-error.js";
 export * from "./knowledge/index.js";
 export * from "./routing/index.js";
 export * from "./time/clock.js";
+export * from "./voice/calls/index.js";
 export * from "./voice/ivr/index.js";
 export * from "./voice/media/index.js";
 export * from "./voice/sip/index.js";

@@ -12,6 +12,7 @@ import { RoutingLog } from "./routing/routing-log.js";
 import { RoutingRuntime } from "./routing/routing-runtime.js";
 import { type SeededLogin, seedFirstStart } from "./seed/demo-seed.js";
 import { createServices, type Services } from "./services.js";
+import { VoiceRuntime } from "./voice/calls/voice-runtime.js";
 
 export interface RunningPlatform {
   readonly app: SentraApp;
@@ -22,6 +23,8 @@ export interface RunningPlatform {
   readonly seededLogins: SeededLogin[];
   /** The port Sentra's SMTP receiver listens on; null when SENTRA_SMTP_ENABLED is false. */
   readonly smtpPort: number | null;
+  /** The voice engine (SIP, media, calls); null when SENTRA_SIP_ENABLED is false. */
+  readonly voice: VoiceRuntime | null;
   /** Stops accepting, lets in-flight requests finish, then closes the event bus and the database. */
   close(): Promise<void>;
 }
@@ -125,6 +128,7 @@ export async function startPlatform(
     if (config.imap.enabled) services.channels.imapPoller.start();
     const app = await buildApp(services);
     const smtpPort = config.smtp.enabled ? await services.channels.smtpReceiver.listen() : null;
+    const voice = config.sip.enabled ? await VoiceRuntime.start(services) : null;
     const url =
       options.listen === false
         ? "http://in-process"
@@ -137,7 +141,9 @@ export async function startPlatform(
       url,
       seededLogins,
       smtpPort,
+      voice,
       close: async () => {
+        await voice?.close();
         if (smtpPort !== null) await services.channels.smtpReceiver.close();
         await app.close();
         await opened.close();

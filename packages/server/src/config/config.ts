@@ -99,6 +99,31 @@ const envSchema = z
       .int()
       .min(1)
       .default(60),
+    SENTRA_SIP_ENABLED: booleanFlag(true),
+    SENTRA_SIP_HOST: z.ipv4("must be an IPv4 address").default("127.0.0.1"),
+    SENTRA_SIP_PORT: port(5060),
+    SENTRA_SIP_INVITE_RATE: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1 (INVITEs per second per source)")
+      .default(20),
+    SENTRA_SIP_TRUST_LOOPBACK: booleanFlag(true),
+    SENTRA_SIP_MAX_CALLS_PER_TENANT: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .default(200),
+    SENTRA_VOICE_ANNOUNCE_SECONDS: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .default(30),
+    SENTRA_RTP_PORT_MIN: port(20000),
+    SENTRA_RTP_PORT_MAX: port(29998),
+  })
+  .refine((env) => env.SENTRA_RTP_PORT_MIN + 2 <= env.SENTRA_RTP_PORT_MAX, {
+    message: "must be above SENTRA_RTP_PORT_MIN by at least 2",
+    path: ["SENTRA_RTP_PORT_MAX"],
   })
   .refine((env) => !(env.SENTRA_ADMIN_PASSWORD && !env.SENTRA_ADMIN_EMAIL), {
     message: "SENTRA_ADMIN_PASSWORD is set but SENTRA_ADMIN_EMAIL is not; set both or neither",
@@ -128,6 +153,29 @@ export interface SentraConfig {
   imap: ImapConfig;
   /** Per client IP: chats a visitor may start, and visitor API calls (messages, socket opens). */
   webChatRateLimits: { sessionsPerMinute: number; requestsPerMinute: number };
+  sip: SipConfig;
+}
+
+/** The voice engine's SIP side and the RTP ports its calls use. */
+export interface SipConfig {
+  /** Listen for calls at all; off for CLI commands. */
+  enabled: boolean;
+  host: string;
+  /** UDP and TCP; 0 picks a free port (tests). */
+  port: number;
+  /** INVITEs per second one source address may send (burst twice that). */
+  inviteRatePerSecond: number;
+  /**
+   * Accept calls from loopback without authentication. Trunks with allow-lists and digest are the way in for
+   * everything else; this is what lets `sipp` on the same machine reach the demo IVR.
+   */
+  trustLoopback: boolean;
+  /** Concurrent calls one tenant may have; more are refused with 503. */
+  maxCallsPerTenant: number;
+  rtpPortMin: number;
+  rtpPortMax: number;
+  /** A queued caller hears their position and expected wait this often, between stretches of music. */
+  announceSeconds: number;
 }
 
 /** The web chat widget's visitor sessions. */
@@ -215,6 +263,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webChatRateLimits: {
       sessionsPerMinute: e.SENTRA_WEBCHAT_SESSIONS_PER_MINUTE,
       requestsPerMinute: e.SENTRA_WEBCHAT_REQUESTS_PER_MINUTE,
+    },
+    sip: {
+      enabled: e.SENTRA_SIP_ENABLED,
+      host: e.SENTRA_SIP_HOST,
+      port: e.SENTRA_SIP_PORT,
+      inviteRatePerSecond: e.SENTRA_SIP_INVITE_RATE,
+      trustLoopback: e.SENTRA_SIP_TRUST_LOOPBACK,
+      maxCallsPerTenant: e.SENTRA_SIP_MAX_CALLS_PER_TENANT,
+      rtpPortMin: e.SENTRA_RTP_PORT_MIN,
+      rtpPortMax: e.SENTRA_RTP_PORT_MAX,
+      announceSeconds: e.SENTRA_VOICE_ANNOUNCE_SECONDS,
     },
   };
 }

@@ -56,6 +56,7 @@ export interface Database {
   ivr_flows: IvrFlowsTable;
   ivr_flow_versions: IvrFlowVersionsTable;
   ivr_dids: IvrDidsTable;
+  voice_calls: VoiceCallsTable;
   imap_accounts: ImapAccountsTable;
 }
 
@@ -775,4 +776,26 @@ export interface ImapAccountsTable {
   last_error: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+export interface VoiceCallsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  sip_call_id: string;
+  direction: "inbound" | "outbound";
+  from_number: string | null;
+  to_number: string;
+  state: "ivr" | "queued" | "connected" | "ended";
+  interaction_id: string | null;
+  customer_id: string | null;
+  ivr_flow_id: string | null;
+  ivr_flow_version: number | null;
+  ivr_language: string | null;
+  ivr_variables: ColumnType<Record<string, string>, string | undefined, string>;
+  started_at: Generated<Date>;
+  queued_at: Date | null;
+  connected_at: Date | null;
+  ended_at: Date | null;
+  end_reason: string | null;
+  ended_by: "caller" | "agent" | "system" | null;
 }

@@ -24,6 +24,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
       PATH: process.env.PATH ?? "",
       SENTRA_PORT: "0",
       SENTRA_SMTP_PORT: "0",
+      SENTRA_SIP_PORT: "0",
       SENTRA_LOG_LEVEL: "info",
       ...env,
     },

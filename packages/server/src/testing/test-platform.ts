@@ -19,6 +19,7 @@ export function testConfig(env: Record<string, string | undefined>): SentraConfi
     SENTRA_SEED_DEMO: "false",
     SENTRA_COOKIE_SECURE: "false",
     SENTRA_SMTP_PORT: "0",
+    SENTRA_SIP_PORT: "0",
     ...env,
   });
 }

@@ -12,6 +12,7 @@ import * as messaging from "./0010-messaging.js";
 import * as webChatExtras from "./0011-web-chat-extras.js";
 import * as imapMailboxes from "./0012-imap-mailboxes.js";
 import * as ivrFlows from "./0013-ivr-flows.js";
+import * as voiceCalls from "./0014-voice-calls.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0011-web-chat-extras": webChatExtras,
   "0012-imap-mailboxes": imapMailboxes,
   "0013-ivr-flows": ivrFlows,
+  "0014-voice-calls": voiceCalls,
 };

@@ -1,0 +1,149 @@
+/**
+ * The voice engine of one server process: a SIP user agent on SENTRA_SIP_PORT (UDP and TCP), one shared 20 ms
+ * media scheduler, an RTP port range and the prompt library, with the call engine answering INVITEs.
+ * Started by the platform when SENTRA_SIP_ENABLED; `close` hangs every call up and frees every socket.
+ */
+import { fileURLToPath } from "node:url";
+import { systemClock } from "@sentra/core";
+import { sql } from "kysely";
+import { toE164 } from "../../customers/contact-normalization.js";
+import type { Services } from "../../services.js";
+import { MediaScheduler } from "../media/media-scheduler.js";
+import { RtpPortAllocator } from "../media/port-allocator.js";
+import { PromptLibrary } from "../media/prompt-library.js";
+import type { IncomingSipRequest } from "../sip/sip-requests.js";
+import { SipUserAgent } from "../sip/user-agent.js";
+import { CallEngine, loopbackPolicy } from "./call-engine.js";
+import { VoiceCallStore } from "./voice-call-store.js";
+
+export const PROMPTS_DIR = fileURLToPath(new URL("../../../assets/prompts", import.meta.url));
+
+/** Handles requests of other methods (REGISTER for agents' phones) before the call engine sees them. */
+export type SipMethodHandler = (incoming: IncomingSipRequest) => Promise<void>;
+
+/** How long the answer rate of a queue is averaged over for expected-wait announcements. */
+const ANSWER_RATE_WINDOW_MS = 15 * 60_000;
+
+export class VoiceRuntime {
+  readonly #handlers = new Map<string, SipMethodHandler>();
+
+  private constructor(
+    readonly ua: SipUserAgent,
+    readonly engine: CallEngine,
+    readonly scheduler: MediaScheduler,
+    readonly store: VoiceCallStore,
+  ) {}
+
+  static async start(services: Services): Promise<VoiceRuntime> {
+    const { config, logger } = services;
+    const sip = config.sip;
+    const log = logger.child({ component: "voice" });
+    const scheduler = new MediaScheduler({
+      onParticipantError: (error) => log.error({ err: error }, "media participant failed"),
+    });
+    const ports = new RtpPortAllocator({ min: sip.rtpPortMin, max: sip.rtpPortMax });
+    const store = new VoiceCallStore(services.db);
+    const answers = new RecentAnswers(ANSWER_RATE_WINDOW_MS);
+    services.bus.subscribe((event) => {
+      if (event.type !== "routing.interaction_transitioned") return;
+      const data = event.data as { to?: string; queueId?: string; channel?: string };
+      if (data.to === "connected" && data.channel === "voice" && data.queueId)
+        answers.record(`${event.tenantId}/${data.queueId}`, Date.now());
+    });
+    let runtime: VoiceRuntime | undefined;
+    const engine = new CallEngine({
+      ua: () => {
+        if (!runtime) throw new Error("The voice runtime is not started.");
+        return runtime.ua;
+      },
+      scheduler,
+      ports,
+      prompts: new PromptLibrary(PROMPTS_DIR),
+      rtpAddress: sip.host,
+      resolveDid: (dialled) => services.ivr.dids.resolveDid(dialled),
+      policy: loopbackPolicy(sip.trustLoopback),
+      maxCallsPerTenant: sip.maxCallsPerTenant,
+      store,
+      routing: services.routingWork,
+      queuePosition: (tenantId, queueId, interactionId) => {
+        const order = services.routingRuntime.engine.waitingOrder(tenantId, queueId);
+        return {
+          position: order.indexOf(interactionId) + 1,
+          answersPerSecond: answers.perSecond(`${tenantId}/${queueId}`, Date.now()),
+        };
+      },
+      lookups: services.ivr.lookups,
+      customerByPhone: async (tenantId, phone) => {
+        const e164 = toE164(phone);
+        if (!e164) return null;
+        const row = await services.db
+          .selectFrom("customers")
+          .select("id")
+          .where("tenant_id", "=", tenantId)
+          .where("merged_into", "is", null)
+          .where("erased_at", "is", null)
+          .where(sql<boolean>`phones @> ${JSON.stringify([e164])}::jsonb`)
+          .orderBy("created_at")
+          .executeTakeFirst();
+        return row?.id ?? null;
+      },
+      clock: systemClock,
+      logger: log,
+      announceEveryMs: sip.announceSeconds * 1000,
+    });
+    let handlers: Map<string, SipMethodHandler> | undefined;
+    const ua = await SipUserAgent.start({
+      host: sip.host,
+      udpPort: sip.port,
+      tcpPort: sip.port === 0 ? 0 : sip.port,
+      logger: log,
+      inviteRateLimit: { ratePerSecond: sip.inviteRatePerSecond, burst: sip.inviteRatePerSecond * 2 },
+      onRequest: (incoming) => {
+        const handler = handlers?.get(incoming.request.method);
+        return handler ? handler(incoming) : engine.handle(incoming);
+      },
+      onDialogEvent: (event) => {
+        if (event.kind !== "confirmed") engine.dialogEnded(event.dialog);
+      },
+    });
+    runtime = new VoiceRuntime(ua, engine, scheduler, store);
+    handlers = runtime.#handlers;
+    const udp = ua.local("UDP");
+    log.info({ host: sip.host, udpPort: udp?.port, tcpPort: ua.local("TCP")?.port }, "SIP listening");
+    return runtime;
+  }
+
+  /** Where the UA listens over UDP (the port is real even when configured as 0). */
+  get sipPort(): number {
+    return this.ua.local("UDP")?.port ?? 0;
+  }
+
+  /** Lets another capability (the registrar) answer one SIP method. */
+  handle(method: string, handler: SipMethodHandler): void {
+    this.#handlers.set(method.toUpperCase(), handler);
+  }
+
+  async close(): Promise<void> {
+    await this.engine.close();
+    await this.ua.close();
+  }
+}
+
+/** Answers per queue over a sliding window, for "expected wait" announcements. */
+class RecentAnswers {
+  readonly #times = new Map<string, number[]>();
+
+  constructor(private readonly windowMs: number) {}
+
+  record(key: string, at: number): void {
+    const list = this.#times.get(key) ?? [];
+    list.push(at);
+    this.#times.set(key, list);
+  }
+
+  perSecond(key: string, now: number): number {
+    const list = (this.#times.get(key) ?? []).filter((t) => now - t <= this.windowMs);
+    this.#times.set(key, list);
+    return list.length / (this.windowMs / 1000);
+  }
+}
