@@ -36,6 +36,7 @@ import { registerKbRoutes } from "../knowledge/kb-routes.js";
 import { registerRealtimeRoutes } from "../realtime/realtime-routes.js";
 import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
+import { registerVoiceCallRoutes } from "../voice/calls/voice-call-routes.js";
 import { registerIvrRoutes } from "../voice/ivr/ivr-routes.js";
 import { registerScheduleRoutes } from "../wfm/schedule-routes.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
@@ -184,6 +185,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       await registerMessagingWebhookRoutes(v1, services);
       registerCannedResponseRoutes(v1, services);
       registerIvrRoutes(v1, services);
+      registerVoiceCallRoutes(v1, services);
       registerImapAccountRoutes(v1, services);
     },
     { prefix: "/api/v1" },

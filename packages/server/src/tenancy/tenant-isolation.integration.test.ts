@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smsSignature } from "../channels/messaging/webhook-signatures.js";
 import { ApiClient } from "../testing/api-client.js";
@@ -9,6 +10,7 @@ import {
   startTestPlatform,
   type TestPlatform,
 } from "../testing/test-platform.js";
+import { VoiceCallStore } from "../voice/calls/voice-call-store.js";
 
 type Items = { items: { id: string }[] };
 type SimulatedDay = { day: Record<"handled" | "waitingAtEnd", { mean: number | null }> };
@@ -692,6 +694,44 @@ describeEachStore("tenant isolation", (target) => {
     ...messagingCases(),
     ...deskCases(),
     ...ivrIsolationCases({ adminA: () => adminA, adminB: () => adminB, notFoundForA }),
+    "GET /api/v1/voice/calls": async () => {
+      const interactionId = randomUUID();
+      const tenantId = (await adminB.get<{ id: string }>("/api/v1/tenant")).body.id;
+      await new VoiceCallStore(platform.services.db).begin({
+        tenantId,
+        sipCallId: "b-call",
+        fromNumber: "+6281111111111",
+        toNumber: "7000",
+        flowId: null,
+        flowVersion: null,
+      });
+      const seen = await adminA.get<{ items: { fromNumber: string }[] }>("/api/v1/voice/calls");
+      expect(seen.body.items.map((c) => c.fromNumber)).not.toContain("+6281111111111");
+      const own = await adminB.get<{ items: { fromNumber: string }[] }>("/api/v1/voice/calls");
+      expect(own.body.items.map((c) => c.fromNumber)).toContain("+6281111111111");
+      await notFoundForA("GET", `/api/v1/voice/calls/by-interaction/${interactionId}`);
+    },
+    "GET /api/v1/voice/calls/by-interaction/:interactionId": async () => {
+      const tenantId = (await adminB.get<{ id: string }>("/api/v1/tenant")).body.id;
+      const store = new VoiceCallStore(platform.services.db);
+      const callId = await store.begin({
+        tenantId,
+        sipCallId: "b-call-2",
+        fromNumber: "+6282222222222",
+        toNumber: "7000",
+        flowId: null,
+        flowVersion: null,
+      });
+      const interactionId = randomUUID();
+      await store.queued(tenantId, callId, {
+        interactionId,
+        customerId: null,
+        language: "id",
+        variables: {},
+      });
+      expect((await adminB.get(`/api/v1/voice/calls/by-interaction/${interactionId}`)).status).toBe(200);
+      await notFoundForA("GET", `/api/v1/voice/calls/by-interaction/${interactionId}`);
+    },
     ...imapCases(),
     "GET /api/v1/realtime": async () => {
       // Covered with live sockets in realtime.integration.test.ts ("never delivers another tenant's events").

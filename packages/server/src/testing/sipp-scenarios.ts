@@ -5,7 +5,11 @@ import path from "node:path";
 
 const PCAPS = "/usr/share/sip-tester";
 
-export type CallerStep = { readonly pauseMs: number } | { readonly key: string };
+export type CallerStep =
+  | { readonly pauseMs: number }
+  | { readonly key: string }
+  /** Plays a capture of sipp's (e.g. `g711a.pcap`, 8 s of speech) as the caller's voice, without waiting. */
+  | { readonly pcap: string };
 
 const keyFile = (key: string) =>
   `${PCAPS}/dtmf_2833_${key === "#" ? "pound" : key === "*" ? "star" : key}.pcap`;
@@ -19,7 +23,9 @@ export async function callerScenario(name: string, steps: readonly CallerStep[])
     .map((step) =>
       "key" in step
         ? `  <nop><action><exec play_pcap_audio="${keyFile(step.key)}"/></action></nop>\n  <pause milliseconds="400"/>`
-        : `  <pause milliseconds="${step.pauseMs}"/>`,
+        : "pcap" in step
+          ? `  <nop><action><exec play_pcap_audio="${PCAPS}/${step.pcap}"/></action></nop>`
+          : `  <pause milliseconds="${step.pauseMs}"/>`,
     )
     .join("\n");
   const xml = `<?xml version="1.0" encoding="ISO-8859-1" ?>

@@ -55,6 +55,12 @@ export class CallEngine {
     return this.#calls.size;
   }
 
+  /** The live call that became this interaction, if this process holds it. */
+  byInteraction(interactionId: string): InboundCall | undefined {
+    for (const call of this.#calls.values()) if (call.interactionId === interactionId) return call;
+    return undefined;
+  }
+
   /** Live calls, for the leak checks of tests and the metrics. */
   calls(): InboundCall[] {
     return [...this.#calls.values()];
@@ -83,8 +89,10 @@ export class CallEngine {
     const call = this.#calls.get(dialogKey(dialog.id));
     const { request } = incoming;
     if (request.method === "BYE") {
+      // Before answering: the 200 ends the dialog, whose own end report must not speak for the BYE.
+      const hungUp = call?.callerHungUp();
       incoming.respond(200);
-      if (call) await call.callerHungUp();
+      await hungUp;
       return;
     }
     if (request.method === "INFO") {

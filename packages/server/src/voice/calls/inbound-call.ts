@@ -19,6 +19,8 @@ import type { Logger } from "pino";
 import type { RoutingWorkService } from "../../routing/routing-work-service.js";
 import { systemActorFor } from "../../tenancy/system-actor.js";
 import type { IvrLookupExecutor } from "../ivr/ivr-lookup-executor.js";
+import type { AudioEndpoint } from "../webrtc/audio-endpoint.js";
+import { type AgentBridge, type AgentCallDelivery, bridgeCallerToAgent } from "./agent-leg.js";
 import type { CallMedia } from "./call-media.js";
 import type { VoiceCallStore } from "./voice-call-store.js";
 
@@ -40,6 +42,8 @@ export interface InboundCallDeps {
   readonly announceEveryMs: number;
   /** Ends the SIP side (BYE) when the call ends from our side. */
   readonly hangUp: () => Promise<void>;
+  /** Rings the agent the routing engine gave the call to. */
+  readonly delivery: AgentCallDelivery;
 }
 
 export interface InboundCallInfo {
@@ -61,6 +65,9 @@ export class InboundCall {
   #bargeIn: { playId: number } | null = null;
   #interactionId: string | null = null;
   #queueId: string | null = null;
+  #agent: { endpoint: AudioEndpoint; bridge: AgentBridge } | null = null;
+  #ringing: string | null = null;
+  #callerGone = false;
   readonly #ended: Promise<void>;
   #resolveEnded!: () => void;
 
@@ -115,9 +122,50 @@ export class InboundCall {
     }
   }
 
+  /**
+   * The routing engine gave the call to an agent who accepted it: ring their phone and, once answered, join
+   * the two. Until then the caller keeps hearing music. If the phone does not answer, the call stays with the
+   * agent, who sees it in the desktop and can transfer it.
+   */
+  async connectAgent(agentId: string): Promise<void> {
+    // The same transition is published once per topic (agent, queue, wallboard): ring once.
+    if (this.#phase !== "queued" || this.#ringing === agentId) return;
+    this.#ringing = agentId;
+    const endpoint = await this.deps.delivery.ring({
+      tenantId: this.info.tenantId,
+      agentId,
+      callId: this.info.callId,
+    });
+    this.#ringing = null;
+    if (!endpoint) {
+      this.deps.logger.warn({ agentId, callId: this.info.callId }, "agent's phone did not answer the call");
+      return;
+    }
+    if (this.#phase !== "queued") {
+      await endpoint.close("hangup");
+      return;
+    }
+    this.#phase = "connected";
+    if (this.#announceTimer) clearTimeout(this.#announceTimer);
+    this.#announceTimer = null;
+    this.deps.media.stop();
+    this.#agent = { endpoint, bridge: bridgeCallerToAgent(this.deps.media.session, endpoint) };
+    endpoint.onClose(() => void this.hangUp("agent_hung_up", "agent"));
+    await this.deps.store
+      .connected(this.info.tenantId, this.info.callId)
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, "call connect not recorded"));
+  }
+
+  /** RTP counters of the agent's leg, while connected. */
+  agentStats(): { rtpIn: number; rtpOut: number } | null {
+    return this.#agent ? { ...this.#agent.endpoint.stats } : null;
+  }
+
   /** The caller hung up (BYE) or the dialog died (no ACK). */
   async callerHungUp(reason = "caller_hung_up"): Promise<void> {
-    if (this.#phase === "ended") return;
+    // BYE and the dialog's end both report the same hangup.
+    if (this.#phase === "ended" || this.#callerGone) return;
+    this.#callerGone = true;
     if (this.#phase === "ivr") this.#feed({ type: "callerHungUp" });
     if (this.#interactionId && this.#phase === "queued") {
       const actor = systemActorFor(this.info.tenantId, "voice channel");
@@ -131,10 +179,10 @@ export class InboundCall {
   }
 
   /** Ends the call from our side (shutdown, flow hangup): BYE to the caller. */
-  async hangUp(reason: string): Promise<void> {
+  async hangUp(reason: string, by: "agent" | "system" = "system"): Promise<void> {
     if (this.#phase === "ended") return;
     // Finish first: our BYE ends the dialog, and that must not read as the caller hanging up.
-    const finished = this.#finish(reason, "system");
+    const finished = this.#finish(reason, by);
     await this.deps.hangUp().catch(() => undefined);
     await finished;
   }
@@ -273,6 +321,10 @@ export class InboundCall {
     this.#clearDigitTimer();
     if (this.#announceTimer) clearTimeout(this.#announceTimer);
     this.#announceTimer = null;
+    const agent = this.#agent;
+    this.#agent = null;
+    agent?.bridge.unbridge();
+    await agent?.endpoint.close("hangup");
     this.deps.media.stop();
     await this.deps.media.session.close();
     await this.deps.store

@@ -13,6 +13,7 @@ import { RtpPortAllocator } from "../media/port-allocator.js";
 import { PromptLibrary } from "../media/prompt-library.js";
 import type { IncomingSipRequest } from "../sip/sip-requests.js";
 import { SipUserAgent } from "../sip/user-agent.js";
+import { softphoneDelivery } from "./agent-leg.js";
 import { CallEngine, loopbackPolicy } from "./call-engine.js";
 import { VoiceCallStore } from "./voice-call-store.js";
 
@@ -23,6 +24,8 @@ export type SipMethodHandler = (incoming: IncomingSipRequest) => Promise<void>;
 
 /** How long the answer rate of a queue is averaged over for expected-wait announcements. */
 const ANSWER_RATE_WINDOW_MS = 15 * 60_000;
+/** How long an agent's phone rings before the call is left with them unanswered. */
+const AGENT_RING_MS = 30_000;
 
 export class VoiceRuntime {
   readonly #handlers = new Map<string, SipMethodHandler>();
@@ -32,6 +35,7 @@ export class VoiceRuntime {
     readonly engine: CallEngine,
     readonly scheduler: MediaScheduler,
     readonly store: VoiceCallStore,
+    private readonly unsubscribe: () => void,
   ) {}
 
   static async start(services: Services): Promise<VoiceRuntime> {
@@ -44,13 +48,22 @@ export class VoiceRuntime {
     const ports = new RtpPortAllocator({ min: sip.rtpPortMin, max: sip.rtpPortMax });
     const store = new VoiceCallStore(services.db);
     const answers = new RecentAnswers(ANSWER_RATE_WINDOW_MS);
-    services.bus.subscribe((event) => {
-      if (event.type !== "routing.interaction_transitioned") return;
-      const data = event.data as { to?: string; queueId?: string; channel?: string };
-      if (data.to === "connected" && data.channel === "voice" && data.queueId)
-        answers.record(`${event.tenantId}/${data.queueId}`, Date.now());
-    });
     let runtime: VoiceRuntime | undefined;
+    // An agent accepted a call: ring their phone (on whichever process holds the call).
+    const unsubscribe = services.bus.subscribe((event) => {
+      if (event.type !== "routing.interaction_transitioned") return;
+      const data = event.data as {
+        to?: string;
+        queueId?: string;
+        channel?: string;
+        interactionId?: string;
+        agentId?: string;
+      };
+      if (data.to !== "connected" || data.channel !== "voice") return;
+      if (data.queueId) answers.record(`${event.tenantId}/${data.queueId}`, Date.now());
+      const call = data.interactionId ? runtime?.engine.byInteraction(data.interactionId) : undefined;
+      if (call && data.agentId && call.info.tenantId === event.tenantId) void call.connectAgent(data.agentId);
+    });
     const engine = new CallEngine({
       ua: () => {
         if (!runtime) throw new Error("The voice runtime is not started.");
@@ -90,6 +103,9 @@ export class VoiceRuntime {
       clock: systemClock,
       logger: log,
       announceEveryMs: sip.announceSeconds * 1000,
+      delivery: services.realtime.softphone
+        ? softphoneDelivery(services.realtime.softphone, AGENT_RING_MS, log)
+        : { ring: async () => null },
     });
     let handlers: Map<string, SipMethodHandler> | undefined;
     const ua = await SipUserAgent.start({
@@ -106,7 +122,7 @@ export class VoiceRuntime {
         if (event.kind !== "confirmed") engine.dialogEnded(event.dialog);
       },
     });
-    runtime = new VoiceRuntime(ua, engine, scheduler, store);
+    runtime = new VoiceRuntime(ua, engine, scheduler, store, unsubscribe);
     handlers = runtime.#handlers;
     const udp = ua.local("UDP");
     log.info({ host: sip.host, udpPort: udp?.port, tcpPort: ua.local("TCP")?.port }, "SIP listening");
@@ -124,6 +140,7 @@ export class VoiceRuntime {
   }
 
   async close(): Promise<void> {
+    this.unsubscribe();
     await this.engine.close();
     await this.ua.close();
   }
