@@ -167,10 +167,19 @@ export class InboundCall {
     if (this.#phase === "ended" || this.#callerGone) return;
     this.#callerGone = true;
     if (this.#phase === "ivr") this.#feed({ type: "callerHungUp" });
-    if (this.#interactionId && this.#phase === "queued") {
-      const actor = systemActorFor(this.info.tenantId, "voice channel");
+    const interactionId = this.#interactionId;
+    const actor = systemActorFor(this.info.tenantId, "voice channel");
+    const waiting =
+      interactionId !== null &&
+      this.#phase === "queued" &&
+      (await this.deps.routing
+        .interaction(actor, interactionId)
+        .then((i) => i.state === "queued" || i.state === "offered")
+        .catch(() => false));
+    // A caller who leaves while waiting abandons; once an agent has the call, the agent wraps it up.
+    if (interactionId !== null && waiting) {
       await this.deps.routing
-        .abandon(actor, this.#interactionId)
+        .abandon(actor, interactionId)
         .catch((error: unknown) =>
           this.deps.logger.warn({ err: error, interactionId: this.#interactionId }, "abandon failed"),
         );

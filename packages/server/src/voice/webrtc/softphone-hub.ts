@@ -38,6 +38,8 @@ export class SoftphoneHub {
   readonly #sessions = new Map<SoftphoneOwner, Session>();
   /** Connections that are open (attached and not yet released). */
   readonly #owners = new Set<SoftphoneOwner>();
+  /** Connections that announced themselves as a softphone (`webrtc.ready`). */
+  readonly #phones = new Set<SoftphoneOwner>();
   /** Connections whose call is being set up: holds the slot while werift negotiates, so a second offer is busy. */
   readonly #negotiating = new Map<SoftphoneOwner, string>();
 
@@ -63,6 +65,10 @@ export class SoftphoneHub {
     const { callId } = message;
     if (!roleAllows(owner.actor.role, "routing:work")) {
       this.#fail(owner, callId, "softphone_forbidden", "Only agents who take work may use the softphone.");
+      return;
+    }
+    if (message.type === "webrtc.ready") {
+      this.#phones.add(owner);
       return;
     }
     const session = this.#sessions.get(owner);
@@ -132,9 +138,11 @@ export class SoftphoneHub {
 
   /** The owners (connections) of an agent; the B2BUA picks one to offer a call to. */
   ownersOf(tenantId: string, agentId: string): SoftphoneOwner[] {
-    return [...this.#owners].filter(
+    const mine = [...this.#owners].filter(
       (owner) => owner.actor.tenantId === tenantId && owner.actor.id === agentId,
     );
+    // Connections that said they can ring (the desktop's softphone) come before the agent's other sockets.
+    return [...mine.filter((o) => this.#phones.has(o)), ...mine.filter((o) => !this.#phones.has(o))];
   }
 
   /** Makes the connection known for `ownersOf`; the gateway calls it on connect. */
@@ -145,11 +153,13 @@ export class SoftphoneHub {
   /** The connection closed: its call, if any, ends. */
   async release(owner: SoftphoneOwner): Promise<void> {
     this.#owners.delete(owner);
+    this.#phones.delete(owner);
     await this.#sessions.get(owner)?.endpoint.close("hangup");
   }
 
   async close(): Promise<void> {
     this.#owners.clear();
+    this.#phones.clear();
     await Promise.all([...this.#sessions.values()].map((session) => session.endpoint.close("shutdown")));
   }
 

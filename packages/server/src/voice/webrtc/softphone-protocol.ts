@@ -10,6 +10,8 @@ const callId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 letters, 
 const sdp = z.string().min(1, "must not be empty").max(20_000, "must be at most 20000 characters");
 
 export const softphoneClientMessages = [
+  /** The connection is a softphone that can ring: calls for this agent are offered here first. */
+  z.object({ type: z.literal("webrtc.ready"), callId: callId.default("phone") }),
   /** The browser offers a call. `echo_test` (the only purpose so far) echoes the agent's audio back. */
   z.object({ type: z.literal("webrtc.offer"), callId, sdp, purpose: z.literal("echo_test") }),
   /** The browser answers an offer the server made (a call delivered to the agent). */

@@ -77,7 +77,11 @@ export class SoftphoneClient {
     if (this.#socket || typeof RTCPeerConnection === "undefined") return;
     const socket = this.openSocket();
     this.#socket = socket;
-    socket.onopen = () => this.#update({ status: "idle" });
+    socket.onopen = () => {
+      // Tell the server this socket can ring, so calls for the agent are offered here.
+      this.#send({ type: "webrtc.ready" });
+      this.#update({ status: "idle" });
+    };
     socket.onmessage = (message) => void this.#receive(message.data);
     socket.onclose = () => {
       if (this.#socket !== socket) return;
