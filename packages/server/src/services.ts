@@ -28,6 +28,7 @@ import type { RoutingRuntime } from "./routing/routing-runtime.js";
 import { RoutingWorkService } from "./routing/routing-work-service.js";
 import { TenantRepository } from "./tenancy/tenant-repository.js";
 import { createIvrServices, type IvrServices } from "./voice/ivr/ivr-services.js";
+import { Registrar } from "./voice/registrar/registrar.js";
 import { SoftphoneHub } from "./voice/webrtc/softphone-hub.js";
 import { AdherenceMonitor } from "./wfm/adherence-monitor.js";
 import { AdherenceService } from "./wfm/adherence-service.js";
@@ -66,6 +67,8 @@ export interface Services {
   readonly adherenceMonitor: AdherenceMonitor;
   readonly channels: ChannelServices;
   readonly ivr: IvrServices;
+  /** Agents' SIP phones: REGISTER bindings, checked against sip_endpoints. */
+  readonly sipRegistrar: Registrar;
 }
 
 export interface CaseServices {
@@ -150,6 +153,7 @@ export function createServices(deps: {
       logger: deps.logger,
     }),
     ivr: createIvrServices({ db: deps.db, audit, routingConfig }),
+    sipRegistrar: new Registrar(deps.db, deps.logger),
   };
 }
 

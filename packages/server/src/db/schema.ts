@@ -57,6 +57,7 @@ export interface Database {
   ivr_flow_versions: IvrFlowVersionsTable;
   ivr_dids: IvrDidsTable;
   voice_calls: VoiceCallsTable;
+  sip_endpoints: SipEndpointsTable;
   imap_accounts: ImapAccountsTable;
 }
 
@@ -798,4 +799,14 @@ export interface VoiceCallsTable {
   ended_at: Date | null;
   end_reason: string | null;
   ended_by: "caller" | "agent" | "system" | null;
+}
+
+export interface SipEndpointsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  agent_id: string;
+  username: string;
+  password: string;
+  enabled: Generated<boolean>;
+  created_at: Generated<Date>;
 }

@@ -38,6 +38,7 @@ import { registerRoutingRoutes } from "../routing/routing-routes.js";
 import type { Services } from "../services.js";
 import { registerVoiceCallRoutes } from "../voice/calls/voice-call-routes.js";
 import { registerIvrRoutes } from "../voice/ivr/ivr-routes.js";
+import { registerSipEndpointRoutes } from "../voice/registrar/sip-endpoint-routes.js";
 import { registerScheduleRoutes } from "../wfm/schedule-routes.js";
 import { registerSimulationRoutes } from "../wfm/simulation-routes.js";
 import { registerWfmRoutes } from "../wfm/wfm-routes.js";
@@ -186,6 +187,7 @@ export async function buildApp(services: Services): Promise<SentraApp> {
       registerCannedResponseRoutes(v1, services);
       registerIvrRoutes(v1, services);
       registerVoiceCallRoutes(v1, services);
+      registerSipEndpointRoutes(v1, services);
       registerImapAccountRoutes(v1, services);
     },
     { prefix: "/api/v1" },

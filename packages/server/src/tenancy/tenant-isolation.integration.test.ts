@@ -711,6 +711,27 @@ describeEachStore("tenant isolation", (target) => {
       expect(own.body.items.map((c) => c.fromNumber)).toContain("+6281111111111");
       await notFoundForA("GET", `/api/v1/voice/calls/by-interaction/${interactionId}`);
     },
+    "GET /api/v1/voice/sip-endpoints": async () => {
+      const agentB = (await adminB.get<{ id: string }>("/api/v1/auth/me")).body.id;
+      const created = await adminB.post<{ id: string; username: string }>("/api/v1/voice/sip-endpoints", {
+        agentId: agentB,
+      });
+      expect(created.status).toBe(201);
+      const seen = await adminA.get<{ items: { username: string }[] }>("/api/v1/voice/sip-endpoints");
+      expect(seen.body.items.map((e) => e.username)).not.toContain(created.body.username);
+    },
+    "POST /api/v1/voice/sip-endpoints": async () => {
+      const agentB = (await adminB.get<{ id: string }>("/api/v1/auth/me")).body.id;
+      // Tenant A cannot give tenant B's user a phone.
+      await notFoundForA("POST", "/api/v1/voice/sip-endpoints", { agentId: agentB });
+    },
+    "DELETE /api/v1/voice/sip-endpoints/:id": async () => {
+      const [own] = (await adminB.get<{ items: { id: string }[] }>("/api/v1/voice/sip-endpoints")).body.items;
+      await notFoundForA("DELETE", `/api/v1/voice/sip-endpoints/${own!.id}`);
+      expect((await adminB.get<{ items: unknown[] }>("/api/v1/voice/sip-endpoints")).body.items).toHaveLength(
+        1,
+      );
+    },
     "GET /api/v1/voice/calls/by-interaction/:interactionId": async () => {
       const tenantId = (await adminB.get<{ id: string }>("/api/v1/tenant")).body.id;
       const store = new VoiceCallStore(platform.services.db);

@@ -13,6 +13,7 @@ import * as webChatExtras from "./0011-web-chat-extras.js";
 import * as imapMailboxes from "./0012-imap-mailboxes.js";
 import * as ivrFlows from "./0013-ivr-flows.js";
 import * as voiceCalls from "./0014-voice-calls.js";
+import * as sipEndpoints from "./0015-sip-endpoints.js";
 
 /**
  * Versioned migrations, applied in name order and recorded in kysely_migration. Never edit a migration that
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0012-imap-mailboxes": imapMailboxes,
   "0013-ivr-flows": ivrFlows,
   "0014-voice-calls": voiceCalls,
+  "0015-sip-endpoints": sipEndpoints,
 };

@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import { decodeG711, encodeG711 } from "../media/g711.js";
 import type { MediaSource } from "../media/media-frames.js";
 import type { RtpSession } from "../media/rtp-session.js";
-import type { AudioEndpoint } from "../webrtc/audio-endpoint.js";
+import type { AudioEndpoint, EndpointCloseReason } from "../webrtc/audio-endpoint.js";
 import type { SoftphoneHub } from "../webrtc/softphone-hub.js";
 
 export interface AgentCallDelivery {
@@ -74,6 +74,92 @@ export function bridgeCallerToAgent(caller: RtpSession, agent: AudioEndpoint): A
       removeSink();
       stopListening();
       if (caller.source === source) caller.setSource(null);
+    },
+  };
+}
+
+/**
+ * A call leg on an RTP session (an agent's desk phone), seen as an AudioEndpoint so the caller's bridge does not
+ * care which kind of phone answered. PCMU both ways, like the browser softphone.
+ */
+export class RtpLegEndpoint implements AudioEndpoint {
+  readonly #closeListeners = new Set<(reason: EndpointCloseReason) => void>();
+  readonly #outgoing: Buffer[] = [];
+  #closed = false;
+
+  constructor(
+    readonly session: RtpSession,
+    private readonly sendBye: () => Promise<void>,
+  ) {
+    session.setSource({
+      nextFrame: (codec) => {
+        const pcmu = this.#outgoing.shift();
+        if (!pcmu) return null;
+        return codec === "PCMU"
+          ? { kind: "g711", codec, payload: pcmu }
+          : { kind: "pcm", samples: decodeG711("PCMU", pcmu) };
+      },
+    });
+  }
+
+  get stats(): { rtpIn: number; rtpOut: number } {
+    const s = this.session.stats();
+    return { rtpIn: s.packetsReceived, rtpOut: s.packetsSent };
+  }
+
+  onAudioFrame(listener: (pcmu: Buffer) => void): () => void {
+    return this.session.addSink({
+      onFrame(frame) {
+        if (frame.kind !== "audio") return;
+        listener(
+          Buffer.from(
+            frame.codec === "PCMU" && frame.payload ? frame.payload : encodeG711("PCMU", frame.samples),
+          ),
+        );
+      },
+    });
+  }
+
+  sendAudioFrame(pcmu: Buffer): void {
+    this.#outgoing.push(pcmu);
+    if (this.#outgoing.length > MAX_QUEUED_FRAMES)
+      this.#outgoing.splice(0, this.#outgoing.length - MAX_QUEUED_FRAMES);
+  }
+
+  onClose(listener: (reason: EndpointCloseReason) => void): () => void {
+    this.#closeListeners.add(listener);
+    return () => this.#closeListeners.delete(listener);
+  }
+
+  /** Our side ends the leg: BYE to the phone. */
+  async close(reason: EndpointCloseReason = "hangup"): Promise<void> {
+    if (this.#closed) return;
+    await this.#end(reason, true);
+  }
+
+  /** The phone hung up (its BYE was answered). */
+  async remoteHungUp(): Promise<void> {
+    if (this.#closed) return;
+    await this.#end("hangup", false);
+  }
+
+  async #end(reason: EndpointCloseReason, bye: boolean): Promise<void> {
+    this.#closed = true;
+    await this.session.close();
+    if (bye) await this.sendBye().catch(() => undefined);
+    for (const listener of this.#closeListeners) listener(reason);
+  }
+}
+
+/** Delivers calls to the agent's registered desk phone when there is one, else to their browser softphone. */
+export function firstAvailable(...deliveries: AgentCallDelivery[]): AgentCallDelivery {
+  return {
+    async ring(call) {
+      for (const delivery of deliveries) {
+        const endpoint = await delivery.ring(call);
+        if (endpoint) return endpoint;
+      }
+      return null;
     },
   };
 }

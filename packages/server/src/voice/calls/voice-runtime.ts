@@ -11,9 +11,10 @@ import type { Services } from "../../services.js";
 import { MediaScheduler } from "../media/media-scheduler.js";
 import { RtpPortAllocator } from "../media/port-allocator.js";
 import { PromptLibrary } from "../media/prompt-library.js";
+import { DeskPhoneDelivery } from "../registrar/desk-phone-delivery.js";
 import type { IncomingSipRequest } from "../sip/sip-requests.js";
 import { SipUserAgent } from "../sip/user-agent.js";
-import { softphoneDelivery } from "./agent-leg.js";
+import { firstAvailable, softphoneDelivery } from "./agent-leg.js";
 import { CallEngine, loopbackPolicy } from "./call-engine.js";
 import { VoiceCallStore } from "./voice-call-store.js";
 
@@ -36,6 +37,7 @@ export class VoiceRuntime {
     readonly scheduler: MediaScheduler,
     readonly store: VoiceCallStore,
     private readonly unsubscribe: () => void,
+    readonly deskPhones: DeskPhoneDelivery,
   ) {}
 
   static async start(services: Services): Promise<VoiceRuntime> {
@@ -64,11 +66,21 @@ export class VoiceRuntime {
       const call = data.interactionId ? runtime?.engine.byInteraction(data.interactionId) : undefined;
       if (call && data.agentId && call.info.tenantId === event.tenantId) void call.connectAgent(data.agentId);
     });
+    const uaOf = () => {
+      if (!runtime) throw new Error("The voice runtime is not started.");
+      return runtime.ua;
+    };
+    const deskPhones = new DeskPhoneDelivery({
+      registrar: services.sipRegistrar,
+      ua: uaOf,
+      scheduler,
+      ports,
+      address: sip.host,
+      ringTimeoutMs: AGENT_RING_MS,
+      logger: log,
+    });
     const engine = new CallEngine({
-      ua: () => {
-        if (!runtime) throw new Error("The voice runtime is not started.");
-        return runtime.ua;
-      },
+      ua: uaOf,
       scheduler,
       ports,
       prompts: new PromptLibrary(PROMPTS_DIR),
@@ -103,9 +115,12 @@ export class VoiceRuntime {
       clock: systemClock,
       logger: log,
       announceEveryMs: sip.announceSeconds * 1000,
-      delivery: services.realtime.softphone
-        ? softphoneDelivery(services.realtime.softphone, AGENT_RING_MS, log)
-        : { ring: async () => null },
+      delivery: firstAvailable(
+        deskPhones,
+        services.realtime.softphone
+          ? softphoneDelivery(services.realtime.softphone, AGENT_RING_MS, log)
+          : { ring: async () => null },
+      ),
     });
     let handlers: Map<string, SipMethodHandler> | undefined;
     const ua = await SipUserAgent.start({
@@ -114,7 +129,9 @@ export class VoiceRuntime {
       tcpPort: sip.port === 0 ? 0 : sip.port,
       logger: log,
       inviteRateLimit: { ratePerSecond: sip.inviteRatePerSecond, burst: sip.inviteRatePerSecond * 2 },
-      onRequest: (incoming) => {
+      onRequest: async (incoming) => {
+        if (incoming.request.method === "REGISTER") return services.sipRegistrar.handle(incoming);
+        if (incoming.dialog && (await deskPhones.handleInDialog(incoming))) return;
         const handler = handlers?.get(incoming.request.method);
         return handler ? handler(incoming) : engine.handle(incoming);
       },
@@ -122,7 +139,7 @@ export class VoiceRuntime {
         if (event.kind !== "confirmed") engine.dialogEnded(event.dialog);
       },
     });
-    runtime = new VoiceRuntime(ua, engine, scheduler, store, unsubscribe);
+    runtime = new VoiceRuntime(ua, engine, scheduler, store, unsubscribe, deskPhones);
     handlers = runtime.#handlers;
     const udp = ua.local("UDP");
     log.info({ host: sip.host, udpPort: udp?.port, tcpPort: ua.local("TCP")?.port }, "SIP listening");
