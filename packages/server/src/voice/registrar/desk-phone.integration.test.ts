@@ -50,8 +50,11 @@ async function startDeskPhone(dir: string, registrarPort: number, user: string, 
   );
   const child = spawn("/usr/bin/baresip", ["-f", dir], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout.on("data", (d: Buffer) => void (output += d.toString()));
-  child.stderr.on("data", (d: Buffer) => void (output += d.toString()));
+  const collect = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
   const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
   return {
     recordings,
