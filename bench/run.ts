@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<{ run: () => Promise<void> }>> = 
   "messaging-webhooks": () => import("./messaging-webhooks.js"),
   "voice-media": () => import("./voice-media.js"),
   chat: () => import("./chat.js"),
+  voice: () => import("./voice.js"),
 };
 
 const name = process.argv[2];
