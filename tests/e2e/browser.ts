@@ -96,3 +96,21 @@ export async function startE2eServer(prefix: string): Promise<E2eServer> {
     },
   };
 }
+
+/**
+ * Chromium flags for softphone tests: a fake microphone that needs no permission prompt, real host addresses
+ * instead of mDNS names (the server would have to resolve them on the LAN), and nothing leaving the machine.
+ */
+export const SOFTPHONE_CHROMIUM_FLAGS = [
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+  "--disable-features=WebRtcHideLocalIpsWithMdns",
+  "--no-proxy-server",
+  "--dns-prefetch-disable",
+];
+
+/** The first number `pattern` captures in `text`, or -1 (packet counters shown on the page). */
+export const countIn = (text: string | null, pattern: RegExp): number => {
+  const match = text?.match(pattern);
+  return match ? Number(match[1]) : -1;
+};

@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
+import {
+  countIn,
+  describeWithBrowser,
+  type E2eServer,
+  launchChromium,
+  SOFTPHONE_CHROMIUM_FLAGS,
+  startE2eServer,
+} from "./browser.js";
 
 const AGENT_EMAIL = "wulan@acme.test";
 const AGENT_PASSWORD = "a-long-enough-password";
@@ -15,11 +22,6 @@ function candidates(sdp: string): [string, string][] {
       return [parts[4] ?? "", parts[parts.indexOf("typ") + 1] ?? ""];
     });
 }
-
-const count = (text: string | null, pattern: RegExp) => {
-  const match = text?.match(pattern);
-  return match ? Number(match[1]) : -1;
-};
 
 describeWithBrowser("browser softphone: a WebRTC test call from the agent desktop to the server", () => {
   let e2e: E2eServer;
@@ -37,15 +39,7 @@ describeWithBrowser("browser softphone: a WebRTC test call from the agent deskto
       locale: "en",
       password: AGENT_PASSWORD,
     });
-    browser = await launchChromium([
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      // Real host addresses instead of mDNS names, which the server would otherwise have to resolve on the LAN.
-      "--disable-features=WebRtcHideLocalIpsWithMdns",
-      // Nothing may leave the machine: no proxy, no DNS prefetching.
-      "--no-proxy-server",
-      "--dns-prefetch-disable",
-    ]);
+    browser = await launchChromium(SOFTPHONE_CHROMIUM_FLAGS);
     page = await (await browser.newContext({ locale: "en-US" })).newPage();
     page.on("websocket", (socket) => {
       const record = (payload: string | Buffer) => {
@@ -63,7 +57,7 @@ describeWithBrowser("browser softphone: a WebRTC test call from the agent deskto
 
   const openEndpoints = async () => {
     const metrics = await (await fetch(`${e2e.server.url}/metrics`)).text();
-    return count(metrics, /^sentra_softphone_endpoints (\d+)$/m);
+    return countIn(metrics, /^sentra_softphone_endpoints (\d+)$/m);
   };
 
   it("echoes the fake microphone back, counts RTP on both sides, stays on this machine and hangs up cleanly", async () => {
@@ -82,15 +76,15 @@ describeWithBrowser("browser softphone: a WebRTC test call from the agent deskto
     // 50 packets a second each way: more than 100 received in the browser within ~3 s.
     const browserPackets = page.getByTestId("softphone-browser-packets");
     await expect
-      .poll(async () => count(await browserPackets.textContent(), /(\d+) received/), { timeout: 10_000 })
+      .poll(async () => countIn(await browserPackets.textContent(), /(\d+) received/), { timeout: 10_000 })
       .toBeGreaterThan(100);
-    expect(count(await browserPackets.textContent(), /(\d+) sent/)).toBeGreaterThan(100);
+    expect(countIn(await browserPackets.textContent(), /(\d+) sent/)).toBeGreaterThan(100);
 
     await page.getByRole("button", { name: "Hang up" }).click();
     await status.getByText("Softphone: idle").waitFor();
     const serverPackets = await page.getByTestId("softphone-server-packets").textContent();
-    expect(count(serverPackets, /(\d+) received/)).toBeGreaterThan(100);
-    expect(count(serverPackets, /(\d+) sent/)).toBeGreaterThan(100);
+    expect(countIn(serverPackets, /(\d+) received/)).toBeGreaterThan(100);
+    expect(countIn(serverPackets, /(\d+) sent/)).toBeGreaterThan(100);
     await expect.poll(openEndpoints, { timeout: 5000 }).toBe(0);
 
     // The server offered one host candidate on loopback; the browser, with no ICE servers, only host

@@ -2,15 +2,17 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runSipp } from "../../packages/server/src/testing/sip-peers.js";
 import { callerScenario } from "../../packages/server/src/testing/sipp-scenarios.js";
-import { describeWithBrowser, type E2eServer, launchChromium, startE2eServer } from "./browser.js";
+import {
+  countIn,
+  describeWithBrowser,
+  type E2eServer,
+  launchChromium,
+  SOFTPHONE_CHROMIUM_FLAGS,
+  startE2eServer,
+} from "./browser.js";
 
 const AGENT_EMAIL = "bayu@acme.test";
 const AGENT_PASSWORD = "a-long-enough-password";
-
-const count = (text: string | null, pattern: RegExp) => {
-  const match = text?.match(pattern);
-  return match ? Number(match[1]) : -1;
-};
 
 describeWithBrowser("a phone call answered in the agent's browser", () => {
   let e2e: E2eServer;
@@ -47,13 +49,7 @@ describeWithBrowser("a phone call answered in the agent's browser", () => {
       password: AGENT_PASSWORD,
     });
     await e2e.api("PUT", `/agents/${agent.id}/profile`, { capacity: { max: { voice: 1 } } });
-    browser = await launchChromium([
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      "--disable-features=WebRtcHideLocalIpsWithMdns",
-      "--no-proxy-server",
-      "--dns-prefetch-disable",
-    ]);
+    browser = await launchChromium(SOFTPHONE_CHROMIUM_FLAGS);
     page = await (
       await browser.newContext({ locale: "en-US", viewport: { width: 1366, height: 768 } })
     ).newPage();
@@ -89,9 +85,9 @@ describeWithBrowser("a phone call answered in the agent's browser", () => {
 
     const browserPackets = page.getByTestId("softphone-browser-packets");
     await expect
-      .poll(async () => count(await browserPackets.textContent(), /(\d+) received/), { timeout: 10_000 })
+      .poll(async () => countIn(await browserPackets.textContent(), /(\d+) received/), { timeout: 10_000 })
       .toBeGreaterThan(100);
-    expect(count(await browserPackets.textContent(), /(\d+) sent/)).toBeGreaterThan(100);
+    expect(countIn(await browserPackets.textContent(), /(\d+) sent/)).toBeGreaterThan(100);
     await page.screenshot({ path: "docs/screenshots/agent-voice-call.png" });
 
     const result = await caller;

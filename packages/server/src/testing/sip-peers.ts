@@ -136,15 +136,25 @@ export function activeHandles(): Record<string, number> {
   return counts;
 }
 
-/** A baresip process with a generated config dir: one account registering to `registrar` with digest. */
+/**
+ * A baresip process with a generated config dir: one account registering to `registrar` with digest. Options
+ * add what an agent's desk phone needs: auto-answer, a WAV file as its microphone, recording what it hears.
+ */
 export async function startBaresip(options: {
   readonly dir: string;
   readonly registrarPort: number;
   readonly user: string;
   readonly password: string;
+  /** Answer incoming calls by itself (the menu module and `answermode=auto`). */
+  readonly autoAnswer?: boolean;
+  /** An 8 kHz WAV played as the phone's microphone (ausine only runs at 48 kHz); default a 440 Hz sine. */
+  readonly microphoneWav?: string;
+  /** Write what the phone sends and hears to `<dir>/dump-…-{enc,dec}.wav` (the sndfile module). */
+  readonly recordTo?: string;
 }): Promise<{ output: () => string; stop: () => Promise<void> }> {
   const { mkdir, writeFile } = await import("node:fs/promises");
   await mkdir(options.dir, { recursive: true });
+  if (options.recordTo) await mkdir(options.recordTo, { recursive: true });
   const listenPort = await freePort();
   await writeFile(
     `${options.dir}/config`,
@@ -153,19 +163,23 @@ export async function startBaresip(options: {
       `sip_listen 127.0.0.1:${listenPort}`,
       "sip_transports udp",
       "audio_player aufile,/dev/null",
-      "audio_source ausine,440",
+      options.microphoneWav ? `audio_source aufile,${options.microphoneWav}` : "audio_source ausine,440",
       "module_path /usr/lib/baresip/modules",
       "module account.so",
       "module g711.so",
       "module ausine.so",
       "module aufile.so",
+      ...(options.autoAnswer ? ["module menu.so"] : []),
+      ...(options.recordTo ? ["module sndfile.so", `snd_path ${options.recordTo}`] : []),
       "net_interface 127.0.0.1",
       "",
     ].join("\n"),
   );
   await writeFile(
     `${options.dir}/accounts`,
-    `<sip:${options.user}@127.0.0.1:${options.registrarPort};transport=udp>;auth_pass=${options.password};regint=60\n`,
+    `<sip:${options.user}@127.0.0.1:${options.registrarPort};transport=udp>;auth_pass=${options.password};regint=60${
+      options.autoAnswer ? ";answermode=auto" : ""
+    }\n`,
   );
   const child = spawn("/usr/bin/baresip", ["-f", options.dir], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -1,5 +1,4 @@
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +7,7 @@ import { ApiClient } from "../../testing/api-client.js";
 import { RealtimeClient, type RealtimeMessage } from "../../testing/realtime-client.js";
 import { waitFor } from "../../testing/rtp-peer.js";
 import { storeTargets } from "../../testing/services-under-test.js";
-import { freePort, runSipp } from "../../testing/sip-peers.js";
+import { runSipp, startBaresip } from "../../testing/sip-peers.js";
 import { callerScenario } from "../../testing/sipp-scenarios.js";
 import {
   ADMIN_EMAIL,
@@ -20,54 +19,7 @@ import { wavToTelephonePcm } from "../media/prompt-library.js";
 
 type Offer = RealtimeMessage & { event?: { type: string; data: { interactionId?: string } } };
 
-/** baresip as an agent's desk phone: registers with digest, answers by itself, records what it hears. */
-async function startDeskPhone(dir: string, registrarPort: number, user: string, password: string) {
-  const recordings = path.join(dir, "heard");
-  await mkdir(recordings, { recursive: true });
-  await writeFile(
-    path.join(dir, "config"),
-    [
-      "poll_method epoll",
-      `sip_listen 127.0.0.1:${await freePort()}`,
-      "sip_transports udp",
-      "audio_player aufile,/dev/null",
-      // The agent "speaks" a 16 s file at 8 kHz (ausine runs only at 48 kHz; aufile ends the call at its end).
-      `audio_source aufile,${AGENT_VOICE}`,
-      "module_path /usr/lib/baresip/modules",
-      "module account.so",
-      "module g711.so",
-      "module aufile.so",
-      "module sndfile.so",
-      "module menu.so",
-      `snd_path ${recordings}`,
-      "net_interface 127.0.0.1",
-      "",
-    ].join("\n"),
-  );
-  await writeFile(
-    path.join(dir, "accounts"),
-    `<sip:${user}@127.0.0.1:${registrarPort};transport=udp>;auth_pass=${password};regint=60;answermode=auto\n`,
-  );
-  const child = spawn("/usr/bin/baresip", ["-f", dir], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (d: Buffer) => {
-    output += d.toString();
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-  return {
-    recordings,
-    output: () => output,
-    stop: async () => {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
+/** The agent "speaks" a 16 s file at 8 kHz: baresip's aufile source ends the call when its file ends. */
 const AGENT_VOICE = fileURLToPath(
   new URL("../../../assets/prompts/common/music-on-hold.wav", import.meta.url),
 );
@@ -80,7 +32,7 @@ describe("an inbound call answered on an agent's registered desk phone (baresip)
   let agent: ApiClient;
   let agentId = "";
   let dir = "";
-  let phone: Awaited<ReturnType<typeof startDeskPhone>> | undefined;
+  let phone: Awaited<ReturnType<typeof startBaresip>> | undefined;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "sentra-deskphone-"));
@@ -127,7 +79,15 @@ describe("an inbound call answered on an agent's registered desk phone (baresip)
     expect(created.status).toBe(201);
     const { username, password } = created.body;
     const port = platform.voice!.sipPort;
-    phone = await startDeskPhone(path.join(dir, "phone"), port, username, password);
+    phone = await startBaresip({
+      dir: path.join(dir, "phone"),
+      registrarPort: port,
+      user: username,
+      password,
+      autoAnswer: true,
+      microphoneWav: AGENT_VOICE,
+      recordTo: path.join(dir, "phone", "heard"),
+    });
     await waitFor(() => platform.services.sipRegistrar.bindingOfUser(username) !== undefined, 10_000);
     const listed = await admin.get<{
       items: { username: string; registration: { contact: string } | null }[];
