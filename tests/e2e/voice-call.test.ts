@@ -88,6 +88,10 @@ describeWithBrowser("a phone call answered in the agent's browser", () => {
       .poll(async () => countIn(await browserPackets.textContent(), /(\d+) received/), { timeout: 10_000 })
       .toBeGreaterThan(100);
     expect(countIn(await browserPackets.textContent(), /(\d+) sent/)).toBeGreaterThan(100);
+    // Screen pop: who is calling and which number they dialled.
+    const facts = page.getByTestId("voice-call-facts");
+    await facts.getByText("+6281234567890").waitFor();
+    await facts.getByText("7200").waitFor();
     await page.screenshot({ path: "docs/screenshots/agent-voice-call.png" });
 
     const result = await caller;

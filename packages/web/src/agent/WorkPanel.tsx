@@ -21,6 +21,7 @@ import { KbSuggestions } from "../knowledge/KbSuggestions";
 import { ChannelIcon } from "../routing/ChannelIcon";
 import { clockDuration } from "../routing/duration";
 import { channelLabel, dispositionLabel } from "../routing/labels";
+import { VoiceCallFacts } from "../voice/VoiceCallFacts";
 import { CustomerPanel } from "./CustomerPanel";
 import type { WorkItem } from "./desk-state";
 import { useCustomerName } from "./useCustomerName";
@@ -87,6 +88,7 @@ export function WorkPanel(props: WorkPanelProps) {
           {wrapping ? t("desk.work.inWrapUp") : channelLabel(t, item.channel)}
         </Badge>
       </Group>
+      {item.channel === "voice" ? <VoiceCallFacts interactionId={item.interactionId} /> : null}
 
       {wrapping ? (
         <Paper withBorder p="md" radius="md">
