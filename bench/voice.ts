@@ -114,9 +114,11 @@ export async function run(): Promise<void> {
       const voice = platform.voice!;
       const target = `127.0.0.1:${voice.sipPort}`;
       const steps: Record<string, number>[] = [];
+      // Memory per call is measured against the process at rest with the platform up, before any call.
+      await sleep(2_000);
+      const idleRss = process.memoryUsage().rss;
       let best: Record<string, number> | null = null;
       for (const calls of STEPS) {
-        const rssBefore = process.memoryUsage().rss;
         const started = performance.now();
         const done = sipp(target, calls);
         // Wait until every call is up (queued), then measure a window while all of them run.
@@ -155,7 +157,7 @@ export async function run(): Promise<void> {
           loss_pct: expected > 0 ? round((Math.max(0, expected - received) / expected) * 100, 3) : 0,
           late_p99_ms: round(late),
           skipped_ticks_total: sched.skippedTicks,
-          rss_mb_delta: round((rssDuring - rssBefore) / 1048576, 1),
+          rss_mb_over_idle: round((rssDuring - idleRss) / 1048576, 1),
           sipp_exit: result.code ?? -1,
         };
         steps.push(step);
@@ -175,13 +177,14 @@ export async function run(): Promise<void> {
           setup_cps: last.setup_cps,
           cpu_pct_per_call: round((last.cpu_pct ?? 0) / Math.max(1, last.concurrent_calls ?? 1), 3),
           mem_kb_per_call: round(
-            ((last.rss_mb_delta ?? 0) * 1024) / Math.max(1, last.concurrent_calls ?? 1),
+            ((last.rss_mb_over_idle ?? 0) * 1024) / Math.max(1, last.concurrent_calls ?? 1),
             1,
           ),
           loss_pct: last.loss_pct,
           late_p99_ms: last.late_p99_ms,
           skipped_ticks_total: last.skipped_ticks_total,
           legs_per_call: 1,
+          offered_cps: CALL_RATE,
           load_average_1m: round((await import("node:os")).loadavg()[0] ?? 0),
         }),
       );
